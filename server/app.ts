@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { createPassport } from './auth/passport';
+import { SqliteSessionStore } from './auth/sessionStore';
+import type { Config } from './config';
+import type { Database } from './db/connection';
+import type { Logger } from './logger';
+import { csrf } from './middleware/csrf';
+import { apiNotFound, errorHandler } from './middleware/errorHandler';
+import { absoluteSessionTimeout } from './middleware/sessionLimits';
+import { CLIENT_DIST } from './paths';
+import { articlesRouter } from './routes/articles';
+import { authRouter } from './routes/auth';
+import { departmentsRouter } from './routes/departments';
+import { healthRouter } from './routes/health';
+import { searchRouter } from './routes/search';
+import type { SearchIndex } from './search/searchIndex';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  search: SearchIndex;
+  logger: Logger;
+}
+
+export const SESSION_COOKIE = 'firstcall.sid';
+
+/** Builds the Express app. Never listens: index.ts does, tests use the app directly. */
+export function createApp({ config, db, search, logger }: AppDeps): express.Express {
+  const app = express();
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'https:'] },
+      },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      // method, path and status only: no headers, so no cookies or tokens
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(healthRouter(db));
+
+  const passport = createPassport(db);
+  app.use('/api', express.json({ limit: config.bodyLimit }));
+  app.use(
+    '/api',
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: new SqliteSessionStore(db, config.sessionIdleMs),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true, // idle timeout: every request pushes the expiry forward
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: 'auto', // Secure whenever the request came over HTTPS (see TRUST_PROXY)
+        maxAge: config.sessionIdleMs,
+        path: '/',
+      },
+    }),
+  );
+  app.use('/api', absoluteSessionTimeout(config.sessionMaxMs));
+  app.use('/api', passport.session());
+  app.use('/api', csrf.csrfSynchronisedProtection);
+
+  app.use('/api/auth', authRouter(config, passport));
+  app.use('/api/departments', departmentsRouter(db));
+  app.use('/api/articles', articlesRouter({ db, search }));
+  app.use('/api/search', searchRouter(search));
+  app.use('/api', apiNotFound);
+
+  serveClient(app);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/** The built browser app, with index.html for every client-side route. */
+function serveClient(app: express.Express): void {
+  const index = path.join(CLIENT_DIST, 'index.html');
+  app.use(express.static(CLIENT_DIST, { index: false }));
+  app.get(/^\/(?!api\/).*/, (_req, res) => {
+    if (!fs.existsSync(index)) {
+      res.status(503).type('text').send('The client is not built yet: run `npm run build`.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config';
+import { Database } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { AppError } from '../errors';
+import { createLogger } from '../logger';
+import { SearchIndex } from '../search/searchIndex';
+import { exportDirectory, importDirectory } from '../services/content';
+import { seed } from '../services/seed';
+import { createUser } from '../services/users';
+
+/**
+ * `npm run cli -- <command>`. Each command opens the configured database (DATABASE_PATH),
+ * applies migrations, does its work and closes it. Run imports while the server is stopped,
+ * or restart it afterwards: the server's search index is built at start.
+ */
+async function withDb<T>(fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await Database.open(config.databasePath);
+  try {
+    await migrate(db);
+    return await fn(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+const program = new Command('firstcall')
+  .description('Firstcall knowledge base: administration commands')
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() =>
+    withDb(async (db) => {
+      print({ applied: await migrate(db) });
+    }),
+  );
+
+program
+  .command('seed')
+  .description('import the content folder (by slug, idempotent) and, outside production, the demo users')
+  .action(() =>
+    withDb(async (db, config) => {
+      const result = await seed({ db, search: new SearchIndex() }, config, createLogger('warn'), true);
+      print(result);
+    }),
+  );
+
+program
+  .command('import <dir>')
+  .description('import Markdown articles from <dir> (departments.yml + <department>/<slug>.md)')
+  .action((dir: string) =>
+    withDb(async (db) => {
+      const report = await importDirectory({ db, search: new SearchIndex() }, path.resolve(dir));
+      print(report);
+      if (report.errors.length) process.exitCode = 2;
+    }),
+  );
+
+program
+  .command('export <dir>')
+  .description('write every article to <dir> as Markdown with front matter')
+  .action((dir: string) =>
+    withDb(async (db) => {
+      print({ exported: await exportDirectory(db, path.resolve(dir)), dir: path.resolve(dir) });
+    }),
+  );
+
+program
+  .command('backup <file>')
+  .description('write a consistent copy of the database to <file> (safe while the server runs)')
+  .action((file: string) =>
+    withDb(async (db) => {
+      await db.run('VACUUM INTO ?', [path.resolve(file)]);
+      print({ backup: path.resolve(file) });
+    }),
+  );
+
+const user = program.command('user').description('manage users');
+user
+  .command('add')
+  .description('create a user (the first admin of a production install is made this way)')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--role <role>', 'agent, engineer, manager or admin')
+  .requiredOption('--department <slug>')
+  .option('--password <password>', 'at least 8 characters (default: read from FIRSTCALL_PASSWORD)')
+  .action((opts: { email: string; name: string; role: string; department: string; password?: string }) =>
+    withDb(async (db) => {
+      const password = opts.password ?? process.env.FIRSTCALL_PASSWORD ?? '';
+      const created = await createUser(db, { ...opts, role: opts.role as never, password });
+      print({ id: created.id, email: created.email, role: created.role, department: created.departmentSlug });
+    }),
+  );
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof AppError) console.error(`error (${err.id}): ${err.message}`);
+  else console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

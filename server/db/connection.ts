@@ -1,0 +1,123 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+
+export type Param = string | number | bigint | null | Buffer;
+export type Params = readonly Param[] | Record<string, Param>;
+
+/** What stores take: the database itself or a transaction, interchangeably. */
+export interface Queryable {
+  run(sql: string, params?: Params): Promise<{ changes: number; lastID: number }>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+}
+
+/**
+ * One sqlite3 connection behind promises.
+ *
+ * A single connection shares one transaction state, so two requests that each ran
+ * BEGIN…COMMIT concurrently would interleave their statements. Every statement therefore
+ * goes through one queue; a transaction holds the queue from BEGIN to COMMIT. Code running
+ * inside a transaction (tracked with AsyncLocalStorage) bypasses the queue instead of
+ * waiting on itself, so a store called from a service inside `transaction()` cannot deadlock.
+ */
+export class Database implements Queryable {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly inTx = new AsyncLocalStorage<boolean>();
+
+  private constructor(
+    private readonly raw: sqlite3.Database,
+    readonly file: string,
+  ) {}
+
+  static async open(file: string): Promise<Database> {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
+    });
+    const db = new Database(raw, file);
+    // WAL: readers never block the writer. synchronous=NORMAL is durable against process
+    // crashes and, in WAL mode, loses at most the last transactions on power loss: the
+    // documented trade-off for a knowledge base whose writes are small and frequent.
+    await db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA foreign_keys = ON;
+      PRAGMA busy_timeout = 5000;
+    `);
+    return db;
+  }
+
+  run(sql: string, params: Params = []) {
+    return this.queued(() => this.rawRun(sql, params));
+  }
+
+  get<T>(sql: string, params: Params = []) {
+    return this.queued(
+      () =>
+        new Promise<T | undefined>((resolve, reject) =>
+          this.raw.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T))),
+        ),
+    );
+  }
+
+  all<T>(sql: string, params: Params = []) {
+    return this.queued(
+      () =>
+        new Promise<T[]>((resolve, reject) =>
+          this.raw.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+        ),
+    );
+  }
+
+  /** Runs several statements (migrations, pragmas). */
+  exec(sql: string) {
+    return this.queued(
+      () =>
+        new Promise<void>((resolve, reject) =>
+          this.raw.exec(sql, (err) => (err ? reject(err) : resolve())),
+        ),
+    );
+  }
+
+  /** Runs `fn` inside BEGIN IMMEDIATE … COMMIT, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    if (this.inTx.getStore()) return fn(this); // already inside one: join it
+    return this.queued(() =>
+      this.inTx.run(true, async () => {
+        await this.rawRun('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(this);
+          await this.rawRun('COMMIT');
+          return result;
+        } catch (err) {
+          await this.rawRun('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.queued(
+      () => new Promise<void>((resolve, reject) => this.raw.close((e) => (e ? reject(e) : resolve()))),
+    );
+  }
+
+  private queued<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inTx.getStore()) return fn();
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private rawRun(sql: string, params: Params = []) {
+    return new Promise<{ changes: number; lastID: number }>((resolve, reject) =>
+      this.raw.run(sql, params, function (this: sqlite3.RunResult, err) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      }),
+    );
+  }
+}

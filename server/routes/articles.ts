@@ -1,0 +1,57 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, requireRole, requireUser } from '../middleware/auth';
+import { parse } from '../middleware/validate';
+import { presentArticle, presentArticleSummary, presentVersion } from '../presenters/articles';
+import { articleCreateSchema, articleUpdateSchema, CONFIDENCES } from '../services/articleSchema';
+import * as service from '../services/articles';
+
+const listQuery = z
+  .object({
+    department: z.string().max(64).optional(),
+    confidence: z.enum(CONFIDENCES).optional(),
+    product: z.string().max(80).optional(),
+    tag: z.string().max(80).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+const idParam = z.object({ id: z.string().min(1).max(120) });
+
+export function articlesRouter(deps: service.ArticleDeps): Router {
+  const router = Router();
+
+  router.get('/', requireUser, async (req, res) => {
+    const filters = parse(listQuery, req.query);
+    const { rows, total } = await service.listArticles(deps, actorOf(req), filters);
+    res.json({ data: rows.map(presentArticleSummary), meta: { total, limit: filters.limit, offset: filters.offset } });
+  });
+
+  router.get('/:id', requireUser, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const row = await service.getArticle(deps, actorOf(req), id);
+    res.json({ data: presentArticle(row, req.user!.role) });
+  });
+
+  router.get('/:id/versions', requireUser, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const versions = await service.articleVersions(deps, actorOf(req), id);
+    res.json({ data: versions.map(presentVersion) });
+  });
+
+  router.post('/', requireRole('engineer', 'admin'), async (req, res) => {
+    const input = parse(articleCreateSchema, req.body);
+    const row = await service.createArticle(deps, actorOf(req), input);
+    res.status(201).location(`/api/articles/${row.id}`).json({ data: presentArticle(row, req.user!.role) });
+  });
+
+  router.patch('/:id', requireRole('engineer', 'admin'), async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const input = parse(articleUpdateSchema, req.body);
+    const row = await service.updateArticle(deps, actorOf(req), id, input);
+    res.json({ data: presentArticle(row, req.user!.role) });
+  });
+
+  return router;
+}

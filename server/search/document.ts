@@ -1,0 +1,28 @@
+/** What the search module knows about an article: plain text to index, facts to filter on. */
+export interface SearchDoc {
+  id: number;
+  slug: string;
+  title: string;
+  issue: string;
+  environment: string;
+  resolution: string;
+  errorCodes: string[];
+  products: string[];
+  tags: string[];
+  confidence: 'wip' | 'not_validated' | 'validated' | 'archived';
+  audience: 'agents' | 'internal';
+  department: { slug: string; name: string };
+  verifyBy: string | null;
+}
+
+/** Indexed fields and their boosts (DESIGN §4): an exact error code outranks everything. */
+export const FIELDS = [
+  { name: 'errorCodes', boost: 10 },
+  { name: 'title', boost: 5 },
+  { name: 'issue', boost: 3 },
+  { name: 'labels', boost: 2 },
+  { name: 'environment', boost: 1 },
+  { name: 'resolution', boost: 1 },
+] as const;
+
+export type FieldName = (typeof FIELDS)[number]['name'];

@@ -1,0 +1,230 @@
+import type { Database, Queryable } from '../db/connection';
+import { conflict, forbidden, notFound, validationFailed } from '../errors';
+import { htmlToText, renderMarkdown } from '../markdown/render';
+import type { SearchDoc } from '../search/document';
+import type { SearchIndex } from '../search/searchIndex';
+import * as articles from '../stores/articles';
+import type { ArticleContent, ArticleRow } from '../stores/articles';
+import { findDepartmentBySlug } from '../stores/departments';
+import { findUserByEmail } from '../stores/users';
+import type { ArticleCreate, ArticleUpdate } from './articleSchema';
+import { canRead, canWrite, type Actor } from './permissions';
+
+export interface ArticleDeps {
+  db: Database;
+  search: SearchIndex;
+}
+
+/** How long a validated article stays trusted before it must be verified again. */
+export const DEFAULT_VERIFY_DAYS = 90;
+
+export async function findArticle(db: Queryable, idOrSlug: string): Promise<ArticleRow | undefined> {
+  return /^\d+$/.test(idOrSlug)
+    ? articles.findArticleById(db, Number(idOrSlug))
+    : articles.findArticleBySlug(db, idOrSlug);
+}
+
+/** An article the actor may read; 404 (not 403) otherwise, so hidden articles stay unknown. */
+export async function getArticle(deps: ArticleDeps, actor: Actor, idOrSlug: string): Promise<ArticleRow> {
+  const row = await findArticle(deps.db, idOrSlug);
+  if (!row || !canRead(actor.role, row)) throw notFound('Article');
+  return row;
+}
+
+export interface ListFilters {
+  department?: string;
+  confidence?: articles.Confidence;
+  product?: string;
+  tag?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listArticles(deps: ArticleDeps, actor: Actor, f: ListFilters) {
+  let departmentId: number | undefined;
+  if (f.department) {
+    const d = await findDepartmentBySlug(deps.db, f.department);
+    if (!d) return { rows: [], total: 0 };
+    departmentId = d.id;
+  }
+  const agent = actor.role === 'agent';
+  const allowed: articles.Confidence[] = agent ? ['validated', 'not_validated'] : ['wip', 'not_validated', 'validated', 'archived'];
+  const confidence = f.confidence ? allowed.filter((c) => c === f.confidence) : allowed;
+  if (confidence.length === 0) return { rows: [], total: 0 };
+  return articles.listArticles(deps.db, {
+    departmentId,
+    confidence,
+    audience: agent ? ['agents'] : undefined,
+    product: f.product,
+    tag: f.tag,
+    limit: f.limit,
+    offset: f.offset,
+  });
+}
+
+export async function createArticle(deps: ArticleDeps, actor: Actor, input: ArticleCreate): Promise<ArticleRow> {
+  const row = await deps.db.transaction(async (tx) => {
+    const department = await findDepartmentBySlug(tx, input.department);
+    if (!department) throw validationFailed(`Unknown department "${input.department}".`, 'department');
+    if (!canWrite(actor, department.id)) throw forbidden('You can only write articles for your own department.');
+    const slug = input.slug ?? (await uniqueSlug(tx, input.title));
+    if (input.slug && (await articles.slugExists(tx, slug))) {
+      throw conflict('slug_taken', `An article with the slug "${slug}" already exists.`, 'slug');
+    }
+    const confidence = input.confidence ?? (input.resolution.trim() ? 'not_validated' : 'wip');
+    const content = render({
+      ...input,
+      departmentId: department.id,
+      ownerId: await ownerId(tx, input.owner, actor.id),
+      confidence,
+      verifyBy: verifyByFor(confidence, input.verifyBy ?? null),
+    });
+    const id = await articles.insertArticle(tx, slug, content, actor.id);
+    await articles.insertVersionSnapshot(tx, id, actor.id, input.note || 'Created');
+    return (await articles.findArticleById(tx, id))!;
+  });
+  deps.search.articleChanged(toSearchDoc(row)); // after commit: the index never shows uncommitted data
+  return row;
+}
+
+/** Saves a new version. 409 when `version` is not the current one: nothing is overwritten. */
+export async function updateArticle(
+  deps: ArticleDeps,
+  actor: Actor,
+  idOrSlug: string,
+  input: ArticleUpdate,
+): Promise<ArticleRow> {
+  const result = await deps.db.transaction(async (tx) => {
+    const current = await findArticle(tx, idOrSlug);
+    if (!current || !canRead(actor.role, current)) throw notFound('Article');
+    if (!canWrite(actor, current.departmentId)) throw forbidden('You can only edit articles of your own department.');
+    if (input.version !== current.version) {
+      throw conflict(
+        'article_version_conflict',
+        `This article was saved by someone else (now version ${current.version}; you edited version ${input.version}). Reload it and apply your changes again.`,
+        'version',
+      );
+    }
+    let departmentId = current.departmentId;
+    if (input.department !== undefined && input.department !== current.departmentSlug) {
+      const d = await findDepartmentBySlug(tx, input.department);
+      if (!d) throw validationFailed(`Unknown department "${input.department}".`, 'department');
+      if (!canWrite(actor, d.id)) throw forbidden('You can only move articles to your own department.');
+      departmentId = d.id;
+    }
+    const confidence = input.confidence ?? current.confidence;
+    const next = render({
+      title: input.title ?? current.title,
+      issue: input.issue ?? current.issue,
+      environment: input.environment ?? current.environment,
+      resolution: input.resolution ?? current.resolution,
+      cause: input.cause ?? current.cause,
+      errorCodes: input.errorCodes ?? current.errorCodes,
+      products: input.products ?? current.products,
+      tags: input.tags ?? current.tags,
+      departmentId,
+      ownerId: input.owner !== undefined ? await ownerId(tx, input.owner, actor.id) : current.ownerId,
+      audience: input.audience ?? current.audience,
+      confidence,
+      verifyBy: verifyByFor(confidence, input.verifyBy !== undefined ? input.verifyBy : current.verifyBy),
+    });
+    if (sameContent(current, next)) return { row: current, changed: false };
+    const saved = await articles.updateArticle(tx, current.id, input.version, next, actor.id);
+    if (!saved) throw conflict('article_version_conflict', 'This article was saved by someone else meanwhile.', 'version');
+    await articles.insertVersionSnapshot(tx, current.id, actor.id, input.note ?? '');
+    return { row: (await articles.findArticleById(tx, current.id))!, changed: true };
+  });
+  if (result.changed) deps.search.articleChanged(toSearchDoc(result.row));
+  return result.row;
+}
+
+export async function articleVersions(deps: ArticleDeps, actor: Actor, idOrSlug: string) {
+  const row = await getArticle(deps, actor, idOrSlug);
+  return articles.listVersions(deps.db, row.id);
+}
+
+/** Loads every article into the search index (at boot). */
+export async function loadSearchIndex(deps: ArticleDeps): Promise<number> {
+  const rows = await articles.allArticles(deps.db);
+  deps.search.build(rows.map(toSearchDoc));
+  return rows.length;
+}
+
+export function toSearchDoc(row: ArticleRow): SearchDoc {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    issue: htmlToText(row.issueHtml),
+    environment: htmlToText(row.environmentHtml),
+    resolution: htmlToText(row.resolutionHtml),
+    errorCodes: row.errorCodes,
+    products: row.products,
+    tags: row.tags,
+    confidence: row.confidence,
+    audience: row.audience,
+    department: { slug: row.departmentSlug, name: row.departmentName },
+    verifyBy: row.verifyBy,
+  };
+}
+
+type Sources = Omit<ArticleContent, 'issueHtml' | 'environmentHtml' | 'resolutionHtml' | 'causeHtml'>;
+
+/** Markdown is rendered and sanitized once, here, at write time; readers get stored HTML. */
+function render(s: Sources): ArticleContent {
+  if ((s.confidence === 'not_validated' || s.confidence === 'validated') && !s.resolution.trim()) {
+    throw validationFailed('A published article needs a resolution (or save it as wip).', 'resolution');
+  }
+  return {
+    ...s,
+    issueHtml: renderMarkdown(s.issue),
+    environmentHtml: renderMarkdown(s.environment),
+    resolutionHtml: renderMarkdown(s.resolution),
+    causeHtml: renderMarkdown(s.cause),
+  };
+}
+
+function verifyByFor(confidence: articles.Confidence, verifyBy: string | null): string | null {
+  if (confidence !== 'validated' || verifyBy) return verifyBy;
+  return new Date(Date.now() + DEFAULT_VERIFY_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
+
+const COMPARED: (keyof ArticleContent)[] = [
+  'title', 'issue', 'environment', 'resolution', 'cause', 'departmentId', 'ownerId', 'audience', 'confidence', 'verifyBy',
+];
+
+function sameContent(a: ArticleRow, b: ArticleContent): boolean {
+  return (
+    COMPARED.every((k) => a[k] === b[k]) &&
+    JSON.stringify([a.errorCodes, a.products, a.tags]) === JSON.stringify([b.errorCodes, b.products, b.tags])
+  );
+}
+
+async function ownerId(db: Queryable, email: string | undefined, fallback: number | null): Promise<number | null> {
+  if (!email) return fallback;
+  const user = await findUserByEmail(db, email);
+  if (!user) throw validationFailed(`No user with the email ${email}.`, 'owner');
+  return user.id;
+}
+
+export function slugify(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'article'
+  );
+}
+
+async function uniqueSlug(db: Queryable, title: string): Promise<string> {
+  const base = slugify(title);
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await articles.slugExists(db, slug))) return slug;
+  }
+}
+

@@ -1,0 +1,223 @@
+import type { Param, Queryable } from '../db/connection';
+
+export type Confidence = 'wip' | 'not_validated' | 'validated' | 'archived';
+export type Audience = 'agents' | 'internal';
+
+/** The editable fields of an article, as Markdown sources plus their rendered HTML. */
+export interface ArticleContent {
+  title: string;
+  issue: string;
+  issueHtml: string;
+  environment: string;
+  environmentHtml: string;
+  resolution: string;
+  resolutionHtml: string;
+  cause: string;
+  causeHtml: string;
+  errorCodes: string[];
+  products: string[];
+  tags: string[];
+  departmentId: number;
+  ownerId: number | null;
+  audience: Audience;
+  confidence: Confidence;
+  verifyBy: string | null;
+}
+
+export interface ArticleRow extends ArticleContent {
+  id: number;
+  slug: string;
+  version: number;
+  departmentSlug: string;
+  departmentName: string;
+  ownerName: string | null;
+  updatedById: number | null;
+  updatedByName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type RawRow = Omit<ArticleRow, 'errorCodes' | 'products' | 'tags'> & {
+  errorCodes: string;
+  products: string;
+  tags: string;
+};
+
+const SELECT = `SELECT a.id, a.slug, a.title, a.issue, a.issue_html AS issueHtml,
+  a.environment, a.environment_html AS environmentHtml, a.resolution, a.resolution_html AS resolutionHtml,
+  a.cause, a.cause_html AS causeHtml, a.error_codes AS errorCodes, a.products, a.tags,
+  a.department_id AS departmentId, d.slug AS departmentSlug, d.name AS departmentName,
+  a.owner_id AS ownerId, o.name AS ownerName, a.audience, a.confidence, a.verify_by AS verifyBy,
+  a.version, a.updated_by AS updatedById, ub.name AS updatedByName,
+  a.created_at AS createdAt, a.updated_at AS updatedAt
+  FROM articles a
+  JOIN departments d ON d.id = a.department_id
+  LEFT JOIN users o ON o.id = a.owner_id
+  LEFT JOIN users ub ON ub.id = a.updated_by`;
+
+const parse = (r: RawRow): ArticleRow => ({
+  ...r,
+  errorCodes: JSON.parse(r.errorCodes) as string[],
+  products: JSON.parse(r.products) as string[],
+  tags: JSON.parse(r.tags) as string[],
+});
+
+export async function findArticleById(db: Queryable, id: number): Promise<ArticleRow | undefined> {
+  const row = await db.get<RawRow>(`${SELECT} WHERE a.id = ?`, [id]);
+  return row && parse(row);
+}
+
+export async function findArticleBySlug(db: Queryable, slug: string): Promise<ArticleRow | undefined> {
+  const row = await db.get<RawRow>(`${SELECT} WHERE a.slug = ?`, [slug]);
+  return row && parse(row);
+}
+
+export async function allArticles(db: Queryable): Promise<ArticleRow[]> {
+  return (await db.all<RawRow>(`${SELECT} ORDER BY a.id`)).map(parse);
+}
+
+export interface ArticleFilter {
+  departmentId?: number;
+  confidence?: Confidence[];
+  audience?: Audience[];
+  product?: string;
+  tag?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listArticles(
+  db: Queryable,
+  f: ArticleFilter,
+): Promise<{ rows: ArticleRow[]; total: number }> {
+  const where: string[] = [];
+  const params: Param[] = [];
+  if (f.departmentId !== undefined) {
+    where.push('a.department_id = ?');
+    params.push(f.departmentId);
+  }
+  if (f.confidence) {
+    where.push(`a.confidence IN (${f.confidence.map(() => '?').join(', ')})`);
+    params.push(...f.confidence);
+  }
+  if (f.audience) {
+    where.push(`a.audience IN (${f.audience.map(() => '?').join(', ')})`);
+    params.push(...f.audience);
+  }
+  if (f.product) {
+    where.push('EXISTS (SELECT 1 FROM json_each(a.products) WHERE value = ? COLLATE NOCASE)');
+    params.push(f.product);
+  }
+  if (f.tag) {
+    where.push('EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = ? COLLATE NOCASE)');
+    params.push(f.tag);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${clause}`, params))!.n;
+  const rows = await db.all<RawRow>(`${SELECT} ${clause} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`, [
+    ...params,
+    f.limit,
+    f.offset,
+  ]);
+  return { rows: rows.map(parse), total };
+}
+
+const contentParams = (c: ArticleContent): Param[] => [
+  c.title,
+  c.issue,
+  c.issueHtml,
+  c.environment,
+  c.environmentHtml,
+  c.resolution,
+  c.resolutionHtml,
+  c.cause,
+  c.causeHtml,
+  JSON.stringify(c.errorCodes),
+  JSON.stringify(c.products),
+  JSON.stringify(c.tags),
+  c.departmentId,
+  c.ownerId,
+  c.audience,
+  c.confidence,
+  c.verifyBy,
+];
+
+export async function insertArticle(
+  db: Queryable,
+  slug: string,
+  c: ArticleContent,
+  authorId: number | null,
+): Promise<number> {
+  const { lastID } = await db.run(
+    `INSERT INTO articles (title, issue, issue_html, environment, environment_html, resolution,
+       resolution_html, cause, cause_html, error_codes, products, tags, department_id, owner_id,
+       audience, confidence, verify_by, slug, version, created_by, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    [...contentParams(c), slug, authorId, authorId],
+  );
+  return lastID;
+}
+
+/**
+ * Writes a new version only if the article is still at `expectedVersion`.
+ * Returns false when someone saved in between (the caller answers 409; nothing changed).
+ */
+export async function updateArticle(
+  db: Queryable,
+  id: number,
+  expectedVersion: number,
+  c: ArticleContent,
+  authorId: number | null,
+): Promise<boolean> {
+  const { changes } = await db.run(
+    `UPDATE articles SET title = ?, issue = ?, issue_html = ?, environment = ?, environment_html = ?,
+       resolution = ?, resolution_html = ?, cause = ?, cause_html = ?, error_codes = ?, products = ?,
+       tags = ?, department_id = ?, owner_id = ?, audience = ?, confidence = ?, verify_by = ?,
+       version = version + 1, updated_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE id = ? AND version = ?`,
+    [...contentParams(c), authorId, id, expectedVersion],
+  );
+  return changes === 1;
+}
+
+/** Snapshots the article's current state as a version row (call after insert/update). */
+export async function insertVersionSnapshot(
+  db: Queryable,
+  articleId: number,
+  authorId: number | null,
+  note: string,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO article_versions (article_id, version, title, issue, environment, resolution, cause,
+       error_codes, products, tags, department_id, owner_id, audience, confidence, verify_by,
+       author_id, note, created_at)
+     SELECT id, version, title, issue, environment, resolution, cause, error_codes, products, tags,
+       department_id, owner_id, audience, confidence, verify_by, ?, ?, updated_at
+     FROM articles WHERE id = ?`,
+    [authorId, note, articleId],
+  );
+}
+
+export interface VersionRow {
+  version: number;
+  authorId: number | null;
+  authorName: string | null;
+  note: string;
+  confidence: Confidence;
+  createdAt: string;
+}
+
+export const listVersions = (db: Queryable, articleId: number) =>
+  db.all<VersionRow>(
+    `SELECT v.version, v.author_id AS authorId, u.name AS authorName, v.note, v.confidence,
+       v.created_at AS createdAt
+     FROM article_versions v LEFT JOIN users u ON u.id = v.author_id
+     WHERE v.article_id = ? ORDER BY v.version DESC`,
+    [articleId],
+  );
+
+export const slugExists = async (db: Queryable, slug: string) =>
+  (await db.get<{ id: number }>('SELECT id FROM articles WHERE slug = ?', [slug])) !== undefined;
+
+export const countArticles = async (db: Queryable) =>
+  (await db.get<{ n: number }>('SELECT count(*) AS n FROM articles'))!.n;
