@@ -59,6 +59,8 @@ export class SearchIndex {
   private deltaIds = new Set<number>();
   /** base entries that are out of date: changed (now in the delta) or removed */
   private tombstones = new Set<number>();
+  /** >0 while a bulk change (an import) runs: segments are rebuilt once, at its end */
+  private deferred = 0;
 
   get size(): number {
     return this.docs.size;
@@ -86,6 +88,19 @@ export class SearchIndex {
     this.afterChange();
   }
 
+  /**
+   * Runs many changes (an import of hundreds of files) with one segment rebuild at the end,
+   * instead of one per article.
+   */
+  async bulk<T>(fn: () => Promise<T>): Promise<T> {
+    this.deferred++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.deferred === 0) this.afterChange();
+    }
+  }
+
   query(text: string, options: SearchOptions): SearchResult {
     const plan = planQuery(text);
     if (plan.length === 0) return { total: 0, hits: [] };
@@ -110,6 +125,7 @@ export class SearchIndex {
   }
 
   private afterChange(): void {
+    if (this.deferred > 0) return;
     if (this.deltaIds.size > MAX_DELTA) {
       this.build(this.docs.values());
       return;

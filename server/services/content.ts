@@ -36,7 +36,11 @@ export interface ImportReport {
  * created, changed files become new versions, identical files change nothing. A bad file is
  * reported with its reason and skipped; the others still import.
  */
-export async function importDirectory(deps: ArticleDeps, dir: string): Promise<ImportReport> {
+export function importDirectory(deps: ArticleDeps, dir: string): Promise<ImportReport> {
+  return deps.search.bulk(() => importAll(deps, dir));
+}
+
+async function importAll(deps: ArticleDeps, dir: string): Promise<ImportReport> {
   const report: ImportReport = { created: [], updated: [], unchanged: [], errors: [] };
   const departmentsPath = path.join(dir, DEPARTMENTS_FILE);
   if (fs.existsSync(departmentsPath)) {

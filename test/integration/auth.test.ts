@@ -1,0 +1,170 @@
+import request from 'supertest';
+import { SESSION_COOKIE } from '../../server/app';
+import { countSessions } from '../../server/stores/sessions';
+import { client, makeTestApp, PASSWORD, signedIn, USERS, type TestContext } from '../helpers/app';
+
+const cookieOf = (res: request.Response): string | undefined => {
+  const header = res.headers['set-cookie'] as unknown as string[] | undefined;
+  return header?.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+};
+
+describe('auth', () => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    ctx = await makeTestApp();
+  });
+  afterEach(() => ctx.close());
+
+  it('hands out a CSRF token and signs in with it', async () => {
+    const c = client(ctx);
+    const token = await c.refreshToken();
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    const res = await c.login(USERS.agent.email);
+    expect(res.status).toBe(200);
+    expect(res.body.data.user).toEqual({
+      id: expect.any(Number),
+      email: USERS.agent.email,
+      name: USERS.agent.name,
+      role: 'agent',
+      department: { id: expect.any(Number), slug: 'frontline', name: 'Contact Center' },
+    });
+    expect(res.body.data.user).not.toHaveProperty('passwordHash');
+    const me = await c.get('/api/auth/me').expect(200);
+    expect(me.body.data.user.email).toBe(USERS.agent.email);
+  });
+
+  it('rejects login without a CSRF token, or with a wrong one', async () => {
+    const agent = request.agent(ctx.app);
+    await agent.get('/api/auth/csrf').expect(200);
+    const missing = await agent.post('/api/auth/login').send({ email: USERS.agent.email, password: PASSWORD });
+    expect(missing.status).toBe(403);
+    expect(missing.body.error.id).toBe('csrf_invalid');
+    const wrong = await agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', 'f'.repeat(64))
+      .send({ email: USERS.agent.email, password: PASSWORD });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.id).toBe('csrf_invalid');
+  });
+
+  it('rejects state-changing requests of a signed-in user without the token', async () => {
+    const c = await signedIn(ctx, 'engineer');
+    const res = await c.agent.post('/api/articles').send({ title: 'x' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.id).toBe('csrf_invalid');
+  });
+
+  it('sets an HttpOnly, SameSite=Lax session cookie that is not connect.sid, and a new id at login', async () => {
+    const c = client(ctx);
+    const before = cookieOf(await c.agent.get('/api/auth/csrf'));
+    expect(before).toBeDefined();
+    const res = await c.login(USERS.agent.email);
+    const after = cookieOf(res)!;
+    expect(after).toMatch(/HttpOnly/);
+    expect(after).toMatch(/SameSite=Lax/);
+    expect(after).not.toMatch(/Secure/); // plain HTTP in this test
+    expect(after.split(';')[0]).not.toBe(before!.split(';')[0]);
+    expect(JSON.stringify(res.headers)).not.toMatch(/connect\.sid/);
+  });
+
+  it('marks the cookie Secure behind an HTTPS proxy when trust proxy is on', async () => {
+    const proxied = await makeTestApp({ TRUST_PROXY: 'true' });
+    try {
+      const res = await request(proxied.app).get('/api/auth/csrf').set('X-Forwarded-Proto', 'https');
+      expect(cookieOf(res)).toMatch(/; Secure/);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('gives the same answer for an unknown user and a wrong password', async () => {
+    const unknown = await client(ctx).login('nobody@test.example', 'whatever-password');
+    const wrong = await client(ctx).login(USERS.agent.email, 'wrong-password');
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(unknown.body.error.id).toBe('login_failed');
+  });
+
+  it('validates the login body', async () => {
+    const c = client(ctx);
+    await c.refreshToken();
+    const res = await c.post('/api/auth/login', { email: USERS.agent.email });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ id: 'validation_failed', field: 'password' });
+  });
+
+  it('logout destroys the session on the server', async () => {
+    const c = await signedIn(ctx, 'agent');
+    const sessionsBefore = await countSessions(ctx.db);
+    const cookie = (await c.get('/api/auth/me')).request.cookies;
+    const res = await c.post('/api/auth/logout');
+    expect(res.status).toBe(200);
+    expect(res.body.data.csrfToken).toMatch(/^[0-9a-f]{64}$/);
+    await c.get('/api/auth/me').expect(401);
+    // replaying the old cookie does not work either: the row is gone
+    const replay = await request(ctx.app).get('/api/auth/me').set('Cookie', cookie);
+    expect(replay.status).toBe(401);
+    expect(await countSessions(ctx.db)).toBeLessThanOrEqual(sessionsBefore);
+  });
+
+  it('stores sessions in SQLite', async () => {
+    expect(await countSessions(ctx.db)).toBe(0);
+    await signedIn(ctx, 'agent');
+    expect(await countSessions(ctx.db)).toBe(1);
+    const row = await ctx.db.get<{ sess: string }>('SELECT sess FROM sessions');
+    expect(JSON.parse(row!.sess).passport.user).toEqual(expect.any(Number));
+  });
+
+  describe('throttling', () => {
+    const fail = (c: ReturnType<typeof client>, email = USERS.agent.email) => c.login(email, 'wrong-password');
+
+    it('answers 429 with Retry-After from the 6th failure, even with the right password', async () => {
+      const c = client(ctx);
+      for (let i = 0; i < 5; i++) expect((await fail(c)).status).toBe(401);
+      const blocked = await c.login(USERS.agent.email, PASSWORD);
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.error.id).toBe('too_many_attempts');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    });
+
+    it('does not lock out other accounts from the same address', async () => {
+      const c = client(ctx);
+      for (let i = 0; i < 6; i++) await fail(c);
+      expect((await client(ctx).login(USERS.engineer.email)).status).toBe(200);
+    });
+
+    it('does not lock the owner out from another address', async () => {
+      const proxied = await makeTestApp({ TRUST_PROXY: 'true' });
+      try {
+        const attacker = client(proxied);
+        await attacker.refreshToken();
+        for (let i = 0; i < 6; i++) {
+          await attacker.agent
+            .post('/api/auth/login')
+            .set('X-CSRF-Token', attacker.token)
+            .set('X-Forwarded-For', '203.0.113.9')
+            .send({ email: USERS.agent.email, password: 'wrong-password' });
+        }
+        const owner = client(proxied);
+        await owner.refreshToken();
+        const res = await owner.agent
+          .post('/api/auth/login')
+          .set('X-CSRF-Token', owner.token)
+          .set('X-Forwarded-For', '198.51.100.7')
+          .send({ email: USERS.agent.email, password: PASSWORD });
+        expect(res.status).toBe(200);
+      } finally {
+        await proxied.close();
+      }
+    });
+
+    it('does not count successful logins', async () => {
+      const c = client(ctx);
+      for (let i = 0; i < 4; i++) await fail(c);
+      for (let i = 0; i < 3; i++) expect((await client(ctx).login(USERS.agent.email)).status).toBe(200);
+      expect((await fail(c)).status).toBe(401); // 5th failure: still allowed
+    });
+  });
+});
