@@ -14,14 +14,29 @@ import { loadSearchIndex } from '../server/services/articles';
 import { importDirectory } from '../server/services/content';
 
 const QUERIES = [
-  'router blinkng orange', 'E-1043', 'e1043', '0x80070005', 'HTTP 503', 'rout', 'internt',
-  'pasword reset link', 'cant pay my bill', 'my internet stopped working after the update',
-  'esim qr code', 'card declined 51', 'DNS_PROBE_FINISHED_NXDOMAIN', 'mms not sending android',
-  'one way audio on calls', 'tv buffering live football', 'abcdefghijkl~7', 'a:^~*',
+  'router blinkng orange',
+  'E-1043',
+  'e1043',
+  '0x80070005',
+  'HTTP 503',
+  'rout',
+  'internt',
+  'pasword reset link',
+  'cant pay my bill',
+  'my internet stopped working after the update',
+  'esim qr code',
+  'card declined 51',
+  'DNS_PROBE_FINISHED_NXDOMAIN',
+  'mms not sending android',
+  'one way audio on calls',
+  'tv buffering live football',
+  'abcdefghijkl~7',
+  'a:^~*',
 ];
 const ROUNDS = 200;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstcall-bench-'));

@@ -21,6 +21,9 @@ export async function boot(config: Config, logger: Logger): Promise<Runtime> {
   const seeded = await seed({ db, search }, config, logger);
   const started = performance.now();
   const count = await loadSearchIndex({ db, search });
-  logger.info({ articles: count, ms: Math.round(performance.now() - started) }, 'search index built');
+  logger.info(
+    { articles: count, ms: Math.round(performance.now() - started) },
+    'search index built',
+  );
   return { db, search, seeded };
 }

@@ -3,9 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CONTENT_DIR, ROOT } from './paths';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const schema = z.object({
@@ -70,13 +68,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production');
   }
   if (e.NODE_ENV === 'production' && e.SEED_DEMO) {
-    throw new ConfigError('Invalid configuration:\n  SEED_DEMO: demo users are never created in production');
+    throw new ConfigError(
+      'Invalid configuration:\n  SEED_DEMO: demo users are never created in production',
+    );
   }
   return Object.freeze({
     mode: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    databasePath: e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(ROOT, e.DATABASE_PATH),
+    databasePath:
+      e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(ROOT, e.DATABASE_PATH),
     contentDir: path.resolve(ROOT, e.CONTENT_DIR),
     // Outside production a random secret is fine: sessions just end when the process restarts.
     sessionSecret: e.SESSION_SECRET ?? crypto.randomBytes(32).toString('hex'),

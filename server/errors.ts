@@ -19,10 +19,10 @@ export const badRequest = (id: string, message: string, field?: string) =>
   new AppError(400, id, message, field);
 export const validationFailed = (message: string, field?: string) =>
   new AppError(400, 'validation_failed', message, field);
-export const unauthenticated = () =>
-  new AppError(401, 'unauthenticated', 'Sign in to continue.');
+export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in to continue.');
 export const forbidden = (message = 'You do not have permission to do that.') =>
   new AppError(403, 'forbidden', message);
-export const notFound = (what = 'That page') => new AppError(404, 'not_found', `${what} was not found.`);
+export const notFound = (what = 'That page') =>
+  new AppError(404, 'not_found', `${what} was not found.`);
 export const conflict = (id: string, message: string, field?: string) =>
   new AppError(409, id, message, field);

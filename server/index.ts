@@ -19,10 +19,15 @@ async function main(): Promise<void> {
   const { db, search, seeded } = await boot(config, logger);
   const app = createApp({ config, db, search, logger });
   const server = app.listen(config.port, config.host, () => {
-    logger.info({ url: `http://${config.host}:${config.port}`, mode: config.mode }, 'Firstcall is listening');
+    logger.info(
+      { url: `http://${config.host}:${config.port}`, mode: config.mode },
+      'Firstcall is listening',
+    );
     if (seeded.demoUsers.length) {
       // Printed on purpose, development only: these accounts never exist in production.
-      console.log(`\nFirstcall: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+      console.log(
+        `\nFirstcall: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+      );
       console.log(`Demo users (password "${DEMO_PASSWORD}"): ${seeded.demoUsers.join(', ')}\n`);
     }
   });

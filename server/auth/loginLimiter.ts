@@ -18,12 +18,19 @@ export function loginLimiter(config: Config) {
     legacyHeaders: false,
     keyGenerator: (req) => {
       const body = req.body as { email?: unknown } | undefined;
-      const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
+      const email =
+        typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
       return `${email}|${ipKeyGenerator(req.ip ?? '')}`;
     },
     handler: (_req, _res, next) => {
       const minutes = Math.ceil(config.loginWindowMs / 60_000);
-      next(new AppError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again within ${minutes} minutes.`));
+      next(
+        new AppError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-in attempts. Try again within ${minutes} minutes.`,
+        ),
+      );
     },
   });
 }

@@ -8,12 +8,15 @@ import { findUserById } from '../stores/users';
 export function createPassport(db: Database): InstanceType<typeof Passport> {
   const passport = new Passport();
   passport.use(
-    new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, (email, password, done) => {
-      verifyCredentials(db, email, password).then(
-        (user) => done(null, user ?? false),
-        (err) => done(err),
-      );
-    }),
+    new LocalStrategy(
+      { usernameField: 'email', passwordField: 'password' },
+      (email, password, done) => {
+        verifyCredentials(db, email, password).then(
+          (user) => done(null, user ?? false),
+          (err) => done(err),
+        );
+      },
+    ),
   );
   passport.serializeUser((user, done) => done(null, user.id));
   passport.deserializeUser((id: number, done) => {

@@ -22,7 +22,10 @@ export class SqliteSessionStore extends session.Store {
     this.sweeper.unref();
   }
 
-  override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
+  override get(
+    sid: string,
+    cb: (err: unknown, session?: session.SessionData | null) => void,
+  ): void {
     sessions
       .getSession(this.db, sid, Date.now())
       .then((raw) => cb(null, raw ? (JSON.parse(raw) as session.SessionData) : null))

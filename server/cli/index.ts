@@ -44,10 +44,17 @@ program
 
 program
   .command('seed')
-  .description('import the content folder (by slug, idempotent) and, outside production, the demo users')
+  .description(
+    'import the content folder (by slug, idempotent) and, outside production, the demo users',
+  )
   .action(() =>
     withDb(async (db, config) => {
-      const result = await seed({ db, search: new SearchIndex() }, config, createLogger('warn'), true);
+      const result = await seed(
+        { db, search: new SearchIndex() },
+        config,
+        createLogger('warn'),
+        true,
+      );
       print(result);
     }),
   );
@@ -91,12 +98,18 @@ user
   .requiredOption('--role <role>', 'agent, engineer, manager or admin')
   .requiredOption('--department <slug>')
   .option('--password <password>', 'at least 8 characters (default: read from FIRSTCALL_PASSWORD)')
-  .action((opts: { email: string; name: string; role: string; department: string; password?: string }) =>
-    withDb(async (db) => {
-      const password = opts.password ?? process.env.FIRSTCALL_PASSWORD ?? '';
-      const created = await createUser(db, { ...opts, role: opts.role as never, password });
-      print({ id: created.id, email: created.email, role: created.role, department: created.departmentSlug });
-    }),
+  .action(
+    (opts: { email: string; name: string; role: string; department: string; password?: string }) =>
+      withDb(async (db) => {
+        const password = opts.password ?? process.env.FIRSTCALL_PASSWORD ?? '';
+        const created = await createUser(db, { ...opts, role: opts.role as never, password });
+        print({
+          id: created.id,
+          email: created.email,
+          role: created.role,
+          department: created.departmentSlug,
+        });
+      }),
   );
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -101,7 +101,8 @@ export class Database implements Queryable {
 
   close(): Promise<void> {
     return this.queued(
-      () => new Promise<void>((resolve, reject) => this.raw.close((e) => (e ? reject(e) : resolve()))),
+      () =>
+        new Promise<void>((resolve, reject) => this.raw.close((e) => (e ? reject(e) : resolve()))),
     );
   }
 

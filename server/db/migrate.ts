@@ -31,7 +31,9 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
   )`);
   const done = new Set(
-    (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map(
+      (r) => r.version,
+    ),
   );
   const applied: string[] = [];
   for (const m of readMigrations(dir)) {
@@ -39,7 +41,10 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     await db.transaction(async (tx) => {
       // exec() of a whole file is not parameterised, which is fine: the SQL is ours.
       await db.exec(m.sql);
-      await tx.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [m.version, m.name]);
+      await tx.run('INSERT INTO schema_migrations (version, name) VALUES (?, ?)', [
+        m.version,
+        m.name,
+      ]);
     });
     applied.push(m.name);
   }

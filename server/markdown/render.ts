@@ -10,9 +10,35 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
  */
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote',
-    'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'a', 'img',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'kbd', 'sup', 'sub',
+    'p',
+    'br',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'del',
+    'code',
+    'pre',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'kbd',
+    'sup',
+    'sub',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -32,7 +58,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
   },
 };
-SANITIZE.allowedAttributes = { ...SANITIZE.allowedAttributes, a: ['href', 'title', 'rel', 'target'] };
+SANITIZE.allowedAttributes = {
+  ...SANITIZE.allowedAttributes,
+  a: ['href', 'title', 'rel', 'target'],
+};
 
 /** Markdown → safe HTML. Called once per save; the result is what gets stored and served. */
 export function renderMarkdown(source: string): string {
@@ -41,7 +70,14 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(html, SANITIZE);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  nbsp: ' ',
+};
 
 /** Safe HTML → plain text for the search index and snippets. */
 export function htmlToText(html: string): string {
@@ -51,7 +87,8 @@ export function htmlToText(html: string): string {
     .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, e: string) => {
       if (e in ENTITIES) return ENTITIES[e]!;
       if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        const code =
+          e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
         return Number.isFinite(code) ? String.fromCodePoint(code) : m;
       }
       return m;

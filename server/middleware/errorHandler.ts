@@ -6,10 +6,16 @@ import type { Logger } from '../logger';
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   const e = err as { type?: string; status?: number; code?: string };
-  if (e?.type === 'entity.too.large') return new AppError(413, 'payload_too_large', 'The request body is too large.');
-  if (e?.type === 'entity.parse.failed') return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+  if (e?.type === 'entity.too.large')
+    return new AppError(413, 'payload_too_large', 'The request body is too large.');
+  if (e?.type === 'entity.parse.failed')
+    return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
   if (e?.code === 'EBADCSRFTOKEN') {
-    return new AppError(403, 'csrf_invalid', 'Missing or invalid CSRF token: fetch /api/auth/csrf and send it as X-CSRF-Token.');
+    return new AppError(
+      403,
+      'csrf_invalid',
+      'Missing or invalid CSRF token: fetch /api/auth/csrf and send it as X-CSRF-Token.',
+    );
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.type) {
     return new AppError(e.status, 'bad_request', 'The request could not be read.');
@@ -27,11 +33,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (!known) {
       logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
     }
-    const e = known ?? new AppError(500, 'internal', 'Something went wrong on our side. Please try again.');
+    const e =
+      known ?? new AppError(500, 'internal', 'Something went wrong on our side. Please try again.');
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
-    res.status(e.status).json({ error: { id: e.id, message: e.message, ...(e.field ? { field: e.field } : {}) } });
+    res
+      .status(e.status)
+      .json({ error: { id: e.id, message: e.message, ...(e.field ? { field: e.field } : {}) } });
   };
 }
 
-export const apiNotFound: RequestHandler = (req, _res, next) => next(notFound(`${req.method} ${req.path}`));
+export const apiNotFound: RequestHandler = (req, _res, next) =>
+  next(notFound(`${req.method} ${req.path}`));

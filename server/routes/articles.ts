@@ -25,7 +25,10 @@ export function articlesRouter(deps: service.ArticleDeps): Router {
   router.get('/', requireUser, async (req, res) => {
     const filters = parse(listQuery, req.query);
     const { rows, total } = await service.listArticles(deps, actorOf(req), filters);
-    res.json({ data: rows.map(presentArticleSummary), meta: { total, limit: filters.limit, offset: filters.offset } });
+    res.json({
+      data: rows.map(presentArticleSummary),
+      meta: { total, limit: filters.limit, offset: filters.offset },
+    });
   });
 
   router.get('/:id', requireUser, async (req, res) => {
@@ -43,7 +46,10 @@ export function articlesRouter(deps: service.ArticleDeps): Router {
   router.post('/', requireRole('engineer', 'admin'), async (req, res) => {
     const input = parse(articleCreateSchema, req.body);
     const row = await service.createArticle(deps, actorOf(req), input);
-    res.status(201).location(`/api/articles/${row.id}`).json({ data: presentArticle(row, req.user!.role) });
+    res
+      .status(201)
+      .location(`/api/articles/${row.id}`)
+      .json({ data: presentArticle(row, req.user!.role) });
   });
 
   router.patch('/:id', requireRole('engineer', 'admin'), async (req, res) => {

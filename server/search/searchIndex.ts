@@ -130,7 +130,9 @@ export class SearchIndex {
       this.build(this.docs.values());
       return;
     }
-    const changed = [...this.deltaIds].map((id) => this.docs.get(id)).filter((d) => d !== undefined);
+    const changed = [...this.deltaIds]
+      .map((id) => this.docs.get(id))
+      .filter((d) => d !== undefined);
     this.delta = changed.length > 0 ? buildSegment(changed) : null;
   }
 
@@ -141,13 +143,20 @@ export class SearchIndex {
         q.term(c.term, { boost: c.boost, usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
       }
     });
-    return results.map((r) => ({ ref: r.ref, score: r.score, positions: positionsOf(r.matchData) }));
+    return results.map((r) => ({
+      ref: r.ref,
+      score: r.score,
+      positions: positionsOf(r.matchData),
+    }));
   }
 }
 
 function positionsOf(matchData: lunr.MatchData): Map<FieldName, [number, number][]> {
   const out = new Map<FieldName, [number, number][]>();
-  const metadata = matchData.metadata as Record<string, Record<string, { position?: [number, number][] }>>;
+  const metadata = matchData.metadata as Record<
+    string,
+    Record<string, { position?: [number, number][] }>
+  >;
   for (const term of Object.keys(metadata)) {
     for (const [field, data] of Object.entries(metadata[term]!)) {
       if (!data.position) continue;
@@ -179,7 +188,10 @@ function present(doc: SearchDoc, match: Match, today: string): SearchHit {
   };
 }
 
-export function isStale(doc: { confidence: string; verifyBy: string | null }, today: string): boolean {
+export function isStale(
+  doc: { confidence: string; verifyBy: string | null },
+  today: string,
+): boolean {
   return doc.confidence === 'validated' && doc.verifyBy !== null && doc.verifyBy < today;
 }
 

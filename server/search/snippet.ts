@@ -24,7 +24,11 @@ export function snippet(text: string, spans: readonly Span[], window = WINDOW): 
   let cursor = from;
   for (const [start, length] of sorted) {
     if (start < cursor || start + length > to) continue;
-    html += escapeHtml(text.slice(cursor, start)) + '<mark>' + escapeHtml(text.slice(start, start + length)) + '</mark>';
+    html +=
+      escapeHtml(text.slice(cursor, start)) +
+      '<mark>' +
+      escapeHtml(text.slice(start, start + length)) +
+      '</mark>';
     cursor = start + length;
   }
   html += escapeHtml(text.slice(cursor, to)) + (to < text.length ? ' …' : '');

@@ -24,7 +24,9 @@ export function parseArticleFile(text: string, department: string, slug: string)
     sections[m[1]!.toLowerCase()] = content.slice(m.index + m[0].length, end).trim();
   });
   if (department !== undefined && data.department !== undefined && data.department !== department) {
-    throw new Error(`front matter says department "${String(data.department)}" but the file is in "${department}/"`);
+    throw new Error(
+      `front matter says department "${String(data.department)}" but the file is in "${department}/"`,
+    );
   }
   const fields: Record<string, unknown> = {
     title: data.title,

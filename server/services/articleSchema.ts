@@ -7,9 +7,16 @@ import { z } from 'zod';
 const text = (max: number) => z.string().max(max, `At most ${max} characters.`);
 const list = (what: string) =>
   z
-    .array(z.string().trim().min(1, `${what} cannot be empty.`).max(80, `${what} are at most 80 characters.`), {
-      message: `${what} must be a list of strings.`,
-    })
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, `${what} cannot be empty.`)
+        .max(80, `${what} are at most 80 characters.`),
+      {
+        message: `${what} must be a list of strings.`,
+      },
+    )
     .max(30, `At most 30 ${what.toLowerCase()}.`)
     .transform((items) => [...new Set(items)]);
 
@@ -21,11 +28,20 @@ export const AUDIENCES = ['agents', 'internal'] as const;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a real date.');
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+      new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'Not a real date.',
+  );
 
 export const articleFields = {
   slug: z.string().trim().max(100).regex(SLUG, 'Slugs are lowercase words joined by hyphens.'),
-  title: z.string().trim().min(3, 'Title needs at least 3 characters.').max(200, 'Title is at most 200 characters.'),
+  title: z
+    .string()
+    .trim()
+    .min(3, 'Title needs at least 3 characters.')
+    .max(200, 'Title is at most 200 characters.'),
   issue: text(5_000).trim().min(1, 'Describe the issue in the customer’s words.'),
   environment: text(20_000),
   resolution: text(50_000),
@@ -60,7 +76,10 @@ export const articleCreateSchema = z
 
 export const articleUpdateSchema = z
   .object({
-    version: z.number({ message: 'version (the version you started editing) is required.' }).int().min(1),
+    version: z
+      .number({ message: 'version (the version you started editing) is required.' })
+      .int()
+      .min(1),
     title: articleFields.title.optional(),
     issue: articleFields.issue.optional(),
     environment: articleFields.environment.optional(),

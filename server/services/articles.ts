@@ -18,14 +18,21 @@ export interface ArticleDeps {
 /** How long a validated article stays trusted before it must be verified again. */
 export const DEFAULT_VERIFY_DAYS = 90;
 
-export async function findArticle(db: Queryable, idOrSlug: string): Promise<ArticleRow | undefined> {
+export async function findArticle(
+  db: Queryable,
+  idOrSlug: string,
+): Promise<ArticleRow | undefined> {
   return /^\d+$/.test(idOrSlug)
     ? articles.findArticleById(db, Number(idOrSlug))
     : articles.findArticleBySlug(db, idOrSlug);
 }
 
 /** An article the actor may read; 404 (not 403) otherwise, so hidden articles stay unknown. */
-export async function getArticle(deps: ArticleDeps, actor: Actor, idOrSlug: string): Promise<ArticleRow> {
+export async function getArticle(
+  deps: ArticleDeps,
+  actor: Actor,
+  idOrSlug: string,
+): Promise<ArticleRow> {
   const row = await findArticle(deps.db, idOrSlug);
   if (!row || !canRead(actor.role, row)) throw notFound('Article');
   return row;
@@ -48,7 +55,9 @@ export async function listArticles(deps: ArticleDeps, actor: Actor, f: ListFilte
     departmentId = d.id;
   }
   const agent = actor.role === 'agent';
-  const allowed: articles.Confidence[] = agent ? ['validated', 'not_validated'] : ['wip', 'not_validated', 'validated', 'archived'];
+  const allowed: articles.Confidence[] = agent
+    ? ['validated', 'not_validated']
+    : ['wip', 'not_validated', 'validated', 'archived'];
   const confidence = f.confidence ? allowed.filter((c) => c === f.confidence) : allowed;
   if (confidence.length === 0) return { rows: [], total: 0 };
   return articles.listArticles(deps.db, {
@@ -62,11 +71,17 @@ export async function listArticles(deps: ArticleDeps, actor: Actor, f: ListFilte
   });
 }
 
-export async function createArticle(deps: ArticleDeps, actor: Actor, input: ArticleCreate): Promise<ArticleRow> {
+export async function createArticle(
+  deps: ArticleDeps,
+  actor: Actor,
+  input: ArticleCreate,
+): Promise<ArticleRow> {
   const row = await deps.db.transaction(async (tx) => {
     const department = await findDepartmentBySlug(tx, input.department);
-    if (!department) throw validationFailed(`Unknown department "${input.department}".`, 'department');
-    if (!canWrite(actor, department.id)) throw forbidden('You can only write articles for your own department.');
+    if (!department)
+      throw validationFailed(`Unknown department "${input.department}".`, 'department');
+    if (!canWrite(actor, department.id))
+      throw forbidden('You can only write articles for your own department.');
     const slug = input.slug ?? (await uniqueSlug(tx, input.title));
     if (input.slug && (await articles.slugExists(tx, slug))) {
       throw conflict('slug_taken', `An article with the slug "${slug}" already exists.`, 'slug');
@@ -97,7 +112,8 @@ export async function updateArticle(
   const result = await deps.db.transaction(async (tx) => {
     const current = await findArticle(tx, idOrSlug);
     if (!current || !canRead(actor.role, current)) throw notFound('Article');
-    if (!canWrite(actor, current.departmentId)) throw forbidden('You can only edit articles of your own department.');
+    if (!canWrite(actor, current.departmentId))
+      throw forbidden('You can only edit articles of your own department.');
     if (input.version !== current.version) {
       throw conflict(
         'article_version_conflict',
@@ -109,7 +125,8 @@ export async function updateArticle(
     if (input.department !== undefined && input.department !== current.departmentSlug) {
       const d = await findDepartmentBySlug(tx, input.department);
       if (!d) throw validationFailed(`Unknown department "${input.department}".`, 'department');
-      if (!canWrite(actor, d.id)) throw forbidden('You can only move articles to your own department.');
+      if (!canWrite(actor, d.id))
+        throw forbidden('You can only move articles to your own department.');
       departmentId = d.id;
     }
     const confidence = input.confidence ?? current.confidence;
@@ -123,14 +140,23 @@ export async function updateArticle(
       products: input.products ?? current.products,
       tags: input.tags ?? current.tags,
       departmentId,
-      ownerId: input.owner !== undefined ? await ownerId(tx, input.owner, actor.id) : current.ownerId,
+      ownerId:
+        input.owner !== undefined ? await ownerId(tx, input.owner, actor.id) : current.ownerId,
       audience: input.audience ?? current.audience,
       confidence,
-      verifyBy: verifyByFor(confidence, input.verifyBy !== undefined ? input.verifyBy : current.verifyBy),
+      verifyBy: verifyByFor(
+        confidence,
+        input.verifyBy !== undefined ? input.verifyBy : current.verifyBy,
+      ),
     });
     if (sameContent(current, next)) return { row: current, changed: false };
     const saved = await articles.updateArticle(tx, current.id, input.version, next, actor.id);
-    if (!saved) throw conflict('article_version_conflict', 'This article was saved by someone else meanwhile.', 'version');
+    if (!saved)
+      throw conflict(
+        'article_version_conflict',
+        'This article was saved by someone else meanwhile.',
+        'version',
+      );
     await articles.insertVersionSnapshot(tx, current.id, actor.id, input.note ?? '');
     return { row: (await articles.findArticleById(tx, current.id))!, changed: true };
   });
@@ -168,12 +194,18 @@ export function toSearchDoc(row: ArticleRow): SearchDoc {
   };
 }
 
-type Sources = Omit<ArticleContent, 'issueHtml' | 'environmentHtml' | 'resolutionHtml' | 'causeHtml'>;
+type Sources = Omit<
+  ArticleContent,
+  'issueHtml' | 'environmentHtml' | 'resolutionHtml' | 'causeHtml'
+>;
 
 /** Markdown is rendered and sanitized once, here, at write time; readers get stored HTML. */
 function render(s: Sources): ArticleContent {
   if ((s.confidence === 'not_validated' || s.confidence === 'validated') && !s.resolution.trim()) {
-    throw validationFailed('A published article needs a resolution (or save it as wip).', 'resolution');
+    throw validationFailed(
+      'A published article needs a resolution (or save it as wip).',
+      'resolution',
+    );
   }
   return {
     ...s,
@@ -190,17 +222,31 @@ function verifyByFor(confidence: articles.Confidence, verifyBy: string | null): 
 }
 
 const COMPARED: (keyof ArticleContent)[] = [
-  'title', 'issue', 'environment', 'resolution', 'cause', 'departmentId', 'ownerId', 'audience', 'confidence', 'verifyBy',
+  'title',
+  'issue',
+  'environment',
+  'resolution',
+  'cause',
+  'departmentId',
+  'ownerId',
+  'audience',
+  'confidence',
+  'verifyBy',
 ];
 
 function sameContent(a: ArticleRow, b: ArticleContent): boolean {
   return (
     COMPARED.every((k) => a[k] === b[k]) &&
-    JSON.stringify([a.errorCodes, a.products, a.tags]) === JSON.stringify([b.errorCodes, b.products, b.tags])
+    JSON.stringify([a.errorCodes, a.products, a.tags]) ===
+      JSON.stringify([b.errorCodes, b.products, b.tags])
   );
 }
 
-async function ownerId(db: Queryable, email: string | undefined, fallback: number | null): Promise<number | null> {
+async function ownerId(
+  db: Queryable,
+  email: string | undefined,
+  fallback: number | null,
+): Promise<number | null> {
   if (!email) return fallback;
   const user = await findUserByEmail(db, email);
   if (!user) throw validationFailed(`No user with the email ${email}.`, 'owner');
@@ -227,4 +273,3 @@ async function uniqueSlug(db: Queryable, title: string): Promise<string> {
     if (!(await articles.slugExists(db, slug))) return slug;
   }
 }
-

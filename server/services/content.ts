@@ -55,14 +55,26 @@ async function importAll(deps: ArticleDeps, dir: string): Promise<ImportReport> 
   for (const department of fs.readdirSync(dir).sort()) {
     const folder = path.join(dir, department);
     if (!fs.statSync(folder).isDirectory()) continue;
-    for (const name of fs.readdirSync(folder).filter((f) => f.endsWith('.md')).sort()) {
+    for (const name of fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       const file = path.join(department, name);
       if (!known.has(department)) {
-        report.errors.push({ file, reason: `unknown department "${department}" (add it to ${DEPARTMENTS_FILE})` });
+        report.errors.push({
+          file,
+          reason: `unknown department "${department}" (add it to ${DEPARTMENTS_FILE})`,
+        });
         continue;
       }
       try {
-        const outcome = await importFile(deps, fs.readFileSync(path.join(folder, name), 'utf8'), department, name.slice(0, -3), file);
+        const outcome = await importFile(
+          deps,
+          fs.readFileSync(path.join(folder, name), 'utf8'),
+          department,
+          name.slice(0, -3),
+          file,
+        );
         report[outcome].push(file);
       } catch (err) {
         report.errors.push({ file, reason: reasonOf(err) });
@@ -121,7 +133,10 @@ export async function exportDirectory(db: Database, dir: string): Promise<number
   for (const a of rows) {
     const owner = a.ownerId === null ? null : await findUserById(db, a.ownerId);
     fs.mkdirSync(path.join(dir, a.departmentSlug), { recursive: true });
-    fs.writeFileSync(path.join(dir, a.departmentSlug, `${a.slug}.md`), formatArticleFile(a, owner?.email ?? null));
+    fs.writeFileSync(
+      path.join(dir, a.departmentSlug, `${a.slug}.md`),
+      formatArticleFile(a, owner?.email ?? null),
+    );
   }
   return rows.length;
 }

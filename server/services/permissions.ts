@@ -21,7 +21,10 @@ interface Visible {
 /** Agents only ever see published, agent-facing articles (never wip, archived or internal). */
 export function canRead(role: Role, article: Visible): boolean {
   if (role === 'agent') {
-    return article.audience === 'agents' && (article.confidence === 'validated' || article.confidence === 'not_validated');
+    return (
+      article.audience === 'agents' &&
+      (article.confidence === 'validated' || article.confidence === 'not_validated')
+    );
   }
   return true;
 }

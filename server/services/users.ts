@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { Database } from '../db/connection';
 import { validationFailed, conflict } from '../errors';
 import { findDepartmentBySlug } from '../stores/departments';
-import { findPasswordHash, findUserByEmail, findUserById, insertUser, type UserRow } from '../stores/users';
+import {
+  findPasswordHash,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  type UserRow,
+} from '../stores/users';
 import { decoyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './passwords';
 import { ROLES, type Role } from './permissions';
 
@@ -30,7 +36,8 @@ export async function createUser(db: Database, input: NewUser): Promise<UserRow>
   const u = parsed.data;
   const department = await findDepartmentBySlug(db, u.department);
   if (!department) throw validationFailed(`Unknown department "${u.department}".`, 'department');
-  if (await findUserByEmail(db, u.email)) throw conflict('email_taken', 'A user with that email already exists.', 'email');
+  if (await findUserByEmail(db, u.email))
+    throw conflict('email_taken', 'A user with that email already exists.', 'email');
   const id = await insertUser(db, {
     email: u.email,
     name: u.name,
@@ -45,10 +52,18 @@ export async function createUser(db: Database, input: NewUser): Promise<UserRow>
  * Returns the user for a correct email + password, otherwise null. Unknown email and wrong
  * password take the same path and the same time, so neither answer reveals which it was.
  */
-export async function verifyCredentials(db: Database, email: string, password: string): Promise<UserRow | null> {
+export async function verifyCredentials(
+  db: Database,
+  email: string,
+  password: string,
+): Promise<UserRow | null> {
   const normalized = email.trim().toLowerCase();
-  const row = normalized && password.length <= PASSWORD_MAX ? await findPasswordHash(db, normalized) : null;
-  const ok = await verifyPassword(password.slice(0, PASSWORD_MAX), row?.hash ?? (await decoyHash()));
+  const row =
+    normalized && password.length <= PASSWORD_MAX ? await findPasswordHash(db, normalized) : null;
+  const ok = await verifyPassword(
+    password.slice(0, PASSWORD_MAX),
+    row?.hash ?? (await decoyHash()),
+  );
   if (!row || !ok) return null;
   const user = await findUserById(db, row.id);
   return user && user.active ? user : null;

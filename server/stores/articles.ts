@@ -67,7 +67,10 @@ export async function findArticleById(db: Queryable, id: number): Promise<Articl
   return row && parse(row);
 }
 
-export async function findArticleBySlug(db: Queryable, slug: string): Promise<ArticleRow | undefined> {
+export async function findArticleBySlug(
+  db: Queryable,
+  slug: string,
+): Promise<ArticleRow | undefined> {
   const row = await db.get<RawRow>(`${SELECT} WHERE a.slug = ?`, [slug]);
   return row && parse(row);
 }
@@ -113,12 +116,14 @@ export async function listArticles(
     params.push(f.tag);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM articles a ${clause}`, params))!.n;
-  const rows = await db.all<RawRow>(`${SELECT} ${clause} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`, [
-    ...params,
-    f.limit,
-    f.offset,
-  ]);
+  const total = (await db.get<{ n: number }>(
+    `SELECT count(*) AS n FROM articles a ${clause}`,
+    params,
+  ))!.n;
+  const rows = await db.all<RawRow>(
+    `${SELECT} ${clause} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+    [...params, f.limit, f.offset],
+  );
   return { rows: rows.map(parse), total };
 }
 

@@ -19,7 +19,10 @@ export const findDepartmentById = (db: Queryable, id: number) =>
   db.get<DepartmentRow>(`SELECT ${COLUMNS} FROM departments WHERE id = ?`, [id]);
 
 /** Creates the department or updates its name and kind; returns its id. */
-export async function upsertDepartment(db: Queryable, d: Omit<DepartmentRow, 'id'>): Promise<number> {
+export async function upsertDepartment(
+  db: Queryable,
+  d: Omit<DepartmentRow, 'id'>,
+): Promise<number> {
   await db.run(
     `INSERT INTO departments (slug, name, kind) VALUES (?, ?, ?)
      ON CONFLICT (slug) DO UPDATE SET name = excluded.name, kind = excluded.kind`,

@@ -20,11 +20,29 @@ let passwordHash: Promise<string> | undefined;
 /** One user per role, plus a second engineer in another department. */
 export const USERS = {
   agent: { email: 'agent@test.example', name: 'Agent A', role: 'agent', department: 'frontline' },
-  engineer: { email: 'engineer@test.example', name: 'Engineer N', role: 'engineer', department: 'network' },
-  billingEngineer: { email: 'billing@test.example', name: 'Engineer B', role: 'engineer', department: 'billing' },
-  manager: { email: 'manager@test.example', name: 'Manager M', role: 'manager', department: 'frontline' },
+  engineer: {
+    email: 'engineer@test.example',
+    name: 'Engineer N',
+    role: 'engineer',
+    department: 'network',
+  },
+  billingEngineer: {
+    email: 'billing@test.example',
+    name: 'Engineer B',
+    role: 'engineer',
+    department: 'billing',
+  },
+  manager: {
+    email: 'manager@test.example',
+    name: 'Manager M',
+    role: 'manager',
+    department: 'frontline',
+  },
   admin: { email: 'admin@test.example', name: 'Admin Z', role: 'admin', department: 'platform' },
-} as const satisfies Record<string, { email: string; name: string; role: Role; department: string }>;
+} as const satisfies Record<
+  string,
+  { email: string; name: string; role: Role; department: string }
+>;
 
 export type UserKey = keyof typeof USERS;
 
@@ -101,7 +119,8 @@ export class Client {
   async login(email: string, password = PASSWORD) {
     if (!this.token) await this.refreshToken();
     const res = await this.post('/api/auth/login', { email, password });
-    if (res.status === 200) this.token = (res.body as { data: { csrfToken: string } }).data.csrfToken;
+    if (res.status === 200)
+      this.token = (res.body as { data: { csrfToken: string } }).data.csrfToken;
     return res;
   }
 }
@@ -113,6 +132,7 @@ export function client(ctx: TestContext): Client {
 export async function signedIn(ctx: TestContext, who: UserKey): Promise<Client> {
   const c = client(ctx);
   const res = await c.login(USERS[who].email);
-  if (res.status !== 200) throw new Error(`login as ${who} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login as ${who} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return c;
 }

@@ -10,12 +10,14 @@ describe('articles API', () => {
   });
   afterEach(() => ctx.close());
 
-  const stored = (id: number) => ctx.db.get<Record<string, unknown>>('SELECT * FROM articles WHERE id = ?', [id]);
+  const stored = (id: number) =>
+    ctx.db.get<Record<string, unknown>>('SELECT * FROM articles WHERE id = ?', [id]);
 
   it('creates an article with every field, renders and stores sanitized HTML, keeps version 1', async () => {
     const input = articleInput({
       errorCodes: ['E-1043', 'HTTP 503'],
-      resolution: '1. Click [here](javascript:alert(1))\n2. <script>alert(2)</script>Reboot <img src=x onerror=alert(3)>',
+      resolution:
+        '1. Click [here](javascript:alert(1))\n2. <script>alert(2)</script>Reboot <img src=x onerror=alert(3)>',
       verifyBy: '2027-02-01',
       note: 'first draft',
     });
@@ -42,7 +44,13 @@ describe('articles API', () => {
     expect(row!.resolution).toBe(input.resolution); // the source is kept as written
     const versions = await engineer.get(`/api/articles/${a.id}/versions`).expect(200);
     expect(versions.body.data).toEqual([
-      { version: 1, author: { id: expect.any(Number), name: 'Engineer N' }, note: 'first draft', confidence: 'validated', createdAt: expect.any(String) },
+      {
+        version: 1,
+        author: { id: expect.any(Number), name: 'Engineer N' },
+        note: 'first draft',
+        confidence: 'validated',
+        createdAt: expect.any(String),
+      },
     ]);
   });
 
@@ -55,40 +63,66 @@ describe('articles API', () => {
 
   it('updates with the version it started from and keeps every version', async () => {
     const { body } = await engineer.post('/api/articles', articleInput()).expect(201);
-    const res = await engineer.patch(`/api/articles/${body.data.id}`, { version: 1, title: 'Modem reboots at 3am', note: 'clearer title' });
+    const res = await engineer.patch(`/api/articles/${body.data.id}`, {
+      version: 1,
+      title: 'Modem reboots at 3am',
+      note: 'clearer title',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ title: 'Modem reboots at 3am', version: 2, updatedBy: { name: 'Engineer N' } });
+    expect(res.body.data).toMatchObject({
+      title: 'Modem reboots at 3am',
+      version: 2,
+      updatedBy: { name: 'Engineer N' },
+    });
     const versions = await engineer.get(`/api/articles/${body.data.id}/versions`).expect(200);
-    expect(versions.body.data.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([
+    expect(
+      versions.body.data.map((v: { version: number; note: string }) => [v.version, v.note]),
+    ).toEqual([
       [2, 'clearer title'],
       [1, 'Created'],
     ]);
-    const snapshot = await ctx.db.get<{ title: string }>('SELECT title FROM article_versions WHERE article_id = ? AND version = 1', [body.data.id]);
+    const snapshot = await ctx.db.get<{ title: string }>(
+      'SELECT title FROM article_versions WHERE article_id = ? AND version = 1',
+      [body.data.id],
+    );
     expect(snapshot!.title).toBe(body.data.title);
   });
 
   it('answers 409 to a save from a stale version and changes nothing', async () => {
     const { body } = await engineer.post('/api/articles', articleInput()).expect(201);
-    await engineer.patch(`/api/articles/${body.data.id}`, { version: 1, title: 'First editor wins' }).expect(200);
+    await engineer
+      .patch(`/api/articles/${body.data.id}`, { version: 1, title: 'First editor wins' })
+      .expect(200);
     const before = await stored(body.data.id);
-    const res = await engineer.patch(`/api/articles/${body.data.id}`, { version: 1, title: 'Second editor, stale' });
+    const res = await engineer.patch(`/api/articles/${body.data.id}`, {
+      version: 1,
+      title: 'Second editor, stale',
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ id: 'article_version_conflict', field: 'version' });
     expect(await stored(body.data.id)).toEqual(before);
-    const versions = await ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM article_versions WHERE article_id = ?', [body.data.id]);
+    const versions = await ctx.db.get<{ n: number }>(
+      'SELECT count(*) AS n FROM article_versions WHERE article_id = ?',
+      [body.data.id],
+    );
     expect(versions!.n).toBe(2);
   });
 
   it('requires the version on update', async () => {
     const { body } = await engineer.post('/api/articles', articleInput()).expect(201);
-    const res = await engineer.patch(`/api/articles/${body.data.id}`, { title: 'No version given' });
+    const res = await engineer.patch(`/api/articles/${body.data.id}`, {
+      title: 'No version given',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ id: 'validation_failed', field: 'version' });
   });
 
   it('does not create a version when nothing changed', async () => {
     const { body } = await engineer.post('/api/articles', articleInput()).expect(201);
-    const res = await engineer.patch(`/api/articles/${body.data.id}`, { version: 1, title: body.data.title });
+    const res = await engineer.patch(`/api/articles/${body.data.id}`, {
+      version: 1,
+      title: body.data.title,
+    });
     expect(res.body.data.version).toBe(1);
   });
 
@@ -121,19 +155,26 @@ describe('articles API', () => {
     const res = await engineer.post('/api/articles', articleInput({ department: 'billing' }));
     expect(res.status).toBe(403);
     const billing = await signedIn(ctx, 'billingEngineer');
-    const { body } = await billing.post('/api/articles', articleInput({ department: 'billing' })).expect(201);
-    expect((await engineer.patch(`/api/articles/${body.data.id}`, { version: 1, title: 'Hijacked' })).status).toBe(403);
+    const { body } = await billing
+      .post('/api/articles', articleInput({ department: 'billing' }))
+      .expect(201);
+    expect(
+      (await engineer.patch(`/api/articles/${body.data.id}`, { version: 1, title: 'Hijacked' }))
+        .status,
+    ).toBe(403);
     expect((await stored(body.data.id))!.title).toBe(body.data.title);
   });
 
   it('hides wip, archived and internal articles from agents (404) and the cause too', async () => {
-    const make = async (o: object) => (await engineer.post('/api/articles', articleInput(o)).expect(201)).body.data;
+    const make = async (o: object) =>
+      (await engineer.post('/api/articles', articleInput(o)).expect(201)).body.data;
     const wip = await make({ confidence: 'wip', resolution: '' });
     const archived = await make({ confidence: 'archived' });
     const internal = await make({ audience: 'internal' });
     const visible = await make({ confidence: 'not_validated' });
     const agent = await signedIn(ctx, 'agent');
-    for (const a of [wip, archived, internal]) expect((await agent.get(`/api/articles/${a.id}`)).status).toBe(404);
+    for (const a of [wip, archived, internal])
+      expect((await agent.get(`/api/articles/${a.id}`)).status).toBe(404);
     const seen = await agent.get(`/api/articles/${visible.id}`).expect(200);
     expect(seen.body.data).not.toHaveProperty('cause');
     expect(seen.body.data).not.toHaveProperty('causeHtml');
@@ -145,9 +186,22 @@ describe('articles API', () => {
 
   it('lists with filters: department, confidence, product, tag', async () => {
     const admin = await signedIn(ctx, 'admin');
-    await admin.post('/api/articles', articleInput({ department: 'billing', products: ['Invoice'], tags: ['refund'] })).expect(201);
-    await admin.post('/api/articles', articleInput({ department: 'network', confidence: 'not_validated', tags: ['wifi'] })).expect(201);
-    const ids = async (q: string) => (await admin.get(`/api/articles?${q}`).expect(200)).body.data.map((a: { department: { slug: string } }) => a.department.slug);
+    await admin
+      .post(
+        '/api/articles',
+        articleInput({ department: 'billing', products: ['Invoice'], tags: ['refund'] }),
+      )
+      .expect(201);
+    await admin
+      .post(
+        '/api/articles',
+        articleInput({ department: 'network', confidence: 'not_validated', tags: ['wifi'] }),
+      )
+      .expect(201);
+    const ids = async (q: string) =>
+      (await admin.get(`/api/articles?${q}`).expect(200)).body.data.map(
+        (a: { department: { slug: string } }) => a.department.slug,
+      );
     expect(await ids('department=billing')).toEqual(['billing']);
     expect(await ids('confidence=not_validated')).toEqual(['network']);
     expect(await ids('product=invoice')).toEqual(['billing']);
@@ -159,7 +213,10 @@ describe('articles API', () => {
   });
 
   it('answers 413 to an oversized body and 400 to malformed JSON, never 500', async () => {
-    const big = await engineer.post('/api/articles', articleInput({ resolution: 'x'.repeat(300 * 1024) }));
+    const big = await engineer.post(
+      '/api/articles',
+      articleInput({ resolution: 'x'.repeat(300 * 1024) }),
+    );
     expect(big.status).toBe(413);
     expect(big.body.error.id).toBe('payload_too_large');
     const malformed = await engineer.agent

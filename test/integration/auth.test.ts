@@ -36,7 +36,9 @@ describe('auth', () => {
   it('rejects login without a CSRF token, or with a wrong one', async () => {
     const agent = request.agent(ctx.app);
     await agent.get('/api/auth/csrf').expect(200);
-    const missing = await agent.post('/api/auth/login').send({ email: USERS.agent.email, password: PASSWORD });
+    const missing = await agent
+      .post('/api/auth/login')
+      .send({ email: USERS.agent.email, password: PASSWORD });
     expect(missing.status).toBe(403);
     expect(missing.body.error.id).toBe('csrf_invalid');
     const wrong = await agent
@@ -70,7 +72,9 @@ describe('auth', () => {
   it('marks the cookie Secure behind an HTTPS proxy when trust proxy is on', async () => {
     const proxied = await makeTestApp({ TRUST_PROXY: 'true' });
     try {
-      const res = await request(proxied.app).get('/api/auth/csrf').set('X-Forwarded-Proto', 'https');
+      const res = await request(proxied.app)
+        .get('/api/auth/csrf')
+        .set('X-Forwarded-Proto', 'https');
       expect(cookieOf(res)).toMatch(/; Secure/);
     } finally {
       await proxied.close();
@@ -117,7 +121,8 @@ describe('auth', () => {
   });
 
   describe('throttling', () => {
-    const fail = (c: ReturnType<typeof client>, email = USERS.agent.email) => c.login(email, 'wrong-password');
+    const fail = (c: ReturnType<typeof client>, email = USERS.agent.email) =>
+      c.login(email, 'wrong-password');
 
     it('answers 429 with Retry-After from the 6th failure, even with the right password', async () => {
       const c = client(ctx);
@@ -163,7 +168,8 @@ describe('auth', () => {
     it('does not count successful logins', async () => {
       const c = client(ctx);
       for (let i = 0; i < 4; i++) await fail(c);
-      for (let i = 0; i < 3; i++) expect((await client(ctx).login(USERS.agent.email)).status).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await client(ctx).login(USERS.agent.email)).status).toBe(200);
       expect((await fail(c)).status).toBe(401); // 5th failure: still allowed
     });
   });

@@ -56,31 +56,60 @@ describe('content import and export', () => {
     await importDirectory(ctx, DEFAULT_CONTENT_DIR);
     await exportDirectory(ctx.db, tmp);
     const file = path.join(tmp, 'network', 'router-orange-led-after-firmware-update.md');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Router LED orange after update (edited)'));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace(/^title: .*$/m, 'title: Router LED orange after update (edited)'),
+    );
     const versions = await countVersions(ctx);
     const report = await importDirectory(ctx, tmp);
     expect(report.updated).toEqual(['network/router-orange-led-after-firmware-update.md']);
     expect(await countVersions(ctx)).toBe(versions + 1);
-    const res = await engineer.get('/api/articles/router-orange-led-after-firmware-update').expect(200);
-    expect(res.body.data).toMatchObject({ title: 'Router LED orange after update (edited)', version: 2 });
+    const res = await engineer
+      .get('/api/articles/router-orange-led-after-firmware-update')
+      .expect(200);
+    expect(res.body.data).toMatchObject({
+      title: 'Router LED orange after update (edited)',
+      version: 2,
+    });
   });
 
   it('reports invalid files with the file name and reason, and still imports the valid ones', async () => {
-    fs.copyFileSync(path.join(DEFAULT_CONTENT_DIR, 'departments.yml'), path.join(tmp, 'departments.yml'));
+    fs.copyFileSync(
+      path.join(DEFAULT_CONTENT_DIR, 'departments.yml'),
+      path.join(tmp, 'departments.yml'),
+    );
     fs.mkdirSync(path.join(tmp, 'network'));
     fs.mkdirSync(path.join(tmp, 'nowhere'));
-    const good = '---\ntitle: Good article\nconfidence: validated\n---\n## Issue\nIt breaks.\n## Resolution\n1. Fix it.\n';
+    const good =
+      '---\ntitle: Good article\nconfidence: validated\n---\n## Issue\nIt breaks.\n## Resolution\n1. Fix it.\n';
     fs.writeFileSync(path.join(tmp, 'network', 'good-article.md'), good);
-    fs.writeFileSync(path.join(tmp, 'network', 'no-title.md'), '---\nconfidence: wip\n---\n## Issue\nx\n');
-    fs.writeFileSync(path.join(tmp, 'network', 'no-resolution.md'), '---\ntitle: Published without steps\nconfidence: validated\n---\n## Issue\nx\n');
+    fs.writeFileSync(
+      path.join(tmp, 'network', 'no-title.md'),
+      '---\nconfidence: wip\n---\n## Issue\nx\n',
+    );
+    fs.writeFileSync(
+      path.join(tmp, 'network', 'no-resolution.md'),
+      '---\ntitle: Published without steps\nconfidence: validated\n---\n## Issue\nx\n',
+    );
     fs.writeFileSync(path.join(tmp, 'network', 'Bad Name.md'), good);
-    fs.writeFileSync(path.join(tmp, 'network', 'broken-yaml.md'), '---\ntitle: [unclosed\n---\n## Issue\nx\n');
+    fs.writeFileSync(
+      path.join(tmp, 'network', 'broken-yaml.md'),
+      '---\ntitle: [unclosed\n---\n## Issue\nx\n',
+    );
     fs.writeFileSync(path.join(tmp, 'nowhere', 'orphan.md'), good);
     const report = await importDirectory(ctx, tmp);
     expect(report.created).toEqual(['network/good-article.md']);
     const reasons = Object.fromEntries(report.errors.map((e) => [e.file, e.reason]));
     expect(Object.keys(reasons).sort()).toEqual(
-      ['network/Bad Name.md', 'network/broken-yaml.md', 'network/no-resolution.md', 'network/no-title.md', 'nowhere/orphan.md'].sort(),
+      [
+        'network/Bad Name.md',
+        'network/broken-yaml.md',
+        'network/no-resolution.md',
+        'network/no-title.md',
+        'nowhere/orphan.md',
+      ].sort(),
     );
     expect(reasons['network/no-title.md']).toMatch(/^title:/);
     expect(reasons['network/no-resolution.md']).toMatch(/^resolution:/);
@@ -93,7 +122,10 @@ describe('seeding', () => {
   it('creates demo users and imports content on first start in development, once', async () => {
     const ctx = await makeTestApp();
     try {
-      const config = loadConfig({ NODE_ENV: 'development', DATABASE_PATH: ctx.config.databasePath });
+      const config = loadConfig({
+        NODE_ENV: 'development',
+        DATABASE_PATH: ctx.config.databasePath,
+      });
       const users = await countUsers(ctx.db);
       const first = await seed(ctx, config, createLogger('silent'));
       expect(first.imported!.created.length).toBeGreaterThanOrEqual(40);

@@ -22,16 +22,42 @@ describe('database', () => {
     expect(first).toEqual(readMigrations().map((m) => m.name));
     expect(first.length).toBeGreaterThan(0);
     expect(await migrate(db)).toEqual([]);
-    const tables = (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")).map((t) => t.name);
+    const tables = (
+      await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+    ).map((t) => t.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['departments', 'users', 'articles', 'article_versions', 'sessions', 'schema_migrations']),
+      expect.arrayContaining([
+        'departments',
+        'users',
+        'articles',
+        'article_versions',
+        'sessions',
+        'schema_migrations',
+      ]),
     );
   });
 
   it('has every article field of the domain model', async () => {
     await migrate(db);
-    const columns = (await db.all<{ name: string }>('PRAGMA table_info(articles)')).map((c) => c.name);
-    for (const c of ['title', 'issue', 'environment', 'resolution', 'cause', 'error_codes', 'products', 'tags', 'department_id', 'owner_id', 'audience', 'confidence', 'verify_by', 'version']) {
+    const columns = (await db.all<{ name: string }>('PRAGMA table_info(articles)')).map(
+      (c) => c.name,
+    );
+    for (const c of [
+      'title',
+      'issue',
+      'environment',
+      'resolution',
+      'cause',
+      'error_codes',
+      'products',
+      'tags',
+      'department_id',
+      'owner_id',
+      'audience',
+      'confidence',
+      'verify_by',
+      'version',
+    ]) {
       expect(columns).toContain(c);
     }
   });
@@ -46,7 +72,9 @@ describe('database', () => {
   it('enforces foreign keys', async () => {
     await migrate(db);
     await expect(
-      db.run("INSERT INTO users (email, name, role, department_id, password_hash) VALUES ('a@b.c', 'A', 'agent', 999, 'x')"),
+      db.run(
+        "INSERT INTO users (email, name, role, department_id, password_hash) VALUES ('a@b.c', 'A', 'agent', 999, 'x')",
+      ),
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 

@@ -10,12 +10,37 @@ describe('search API', () => {
     engineer = await signedIn(ctx, 'engineer');
     agent = await signedIn(ctx, 'agent');
     const add = (o: object) => engineer.post('/api/articles', articleInput(o)).expect(201);
-    await add({ title: 'Router power light blinks orange', issue: 'The router keeps blinking orange after the update.', errorCodes: ['E-1043'] });
-    await add({ title: 'Outlook cannot sync mail', issue: 'Mail app shows an access denied error.', errorCodes: ['0x80070005'] });
-    await add({ title: 'TV stream fails during live events', issue: 'Playback stops with a server error.', errorCodes: ['HTTP 503'] });
-    await add({ title: 'Router draft for orange light', issue: 'Orange light, unknown fix yet.', confidence: 'wip', resolution: '' });
-    await add({ title: 'Router internal runbook orange', issue: 'Orange light: reflash via console.', audience: 'internal' });
-    await add({ title: 'Old router orange light fix', issue: 'Orange light on retired model.', confidence: 'archived' });
+    await add({
+      title: 'Router power light blinks orange',
+      issue: 'The router keeps blinking orange after the update.',
+      errorCodes: ['E-1043'],
+    });
+    await add({
+      title: 'Outlook cannot sync mail',
+      issue: 'Mail app shows an access denied error.',
+      errorCodes: ['0x80070005'],
+    });
+    await add({
+      title: 'TV stream fails during live events',
+      issue: 'Playback stops with a server error.',
+      errorCodes: ['HTTP 503'],
+    });
+    await add({
+      title: 'Router draft for orange light',
+      issue: 'Orange light, unknown fix yet.',
+      confidence: 'wip',
+      resolution: '',
+    });
+    await add({
+      title: 'Router internal runbook orange',
+      issue: 'Orange light: reflash via console.',
+      audience: 'internal',
+    });
+    await add({
+      title: 'Old router orange light fix',
+      issue: 'Orange light on retired model.',
+      confidence: 'archived',
+    });
   });
   afterAll(() => ctx.close());
 
@@ -57,15 +82,25 @@ describe('search API', () => {
     expect(forAgent).toEqual(['Router power light blinks orange']);
     const forEngineer = await slugsFor(engineer, 'orange');
     expect(forEngineer).toEqual(
-      expect.arrayContaining(['Router power light blinks orange', 'Router draft for orange light', 'Router internal runbook orange']),
+      expect.arrayContaining([
+        'Router power light blinks orange',
+        'Router draft for orange light',
+        'Router internal runbook orange',
+      ]),
     );
     expect(forEngineer).not.toContain('Old router orange light fix');
   });
 
   it('makes a saved article searchable on the very next request, and forgets its old words', async () => {
-    const { body } = await engineer.post('/api/articles', articleInput({ title: 'Voicemail PIN locked after three tries' })).expect(201);
-    expect(await slugsFor(agent, 'voicemail pin')).toContain('Voicemail PIN locked after three tries');
-    await engineer.patch(`/api/articles/${body.data.id}`, { version: 1, title: 'Answerphone code blocked' }).expect(200);
+    const { body } = await engineer
+      .post('/api/articles', articleInput({ title: 'Voicemail PIN locked after three tries' }))
+      .expect(201);
+    expect(await slugsFor(agent, 'voicemail pin')).toContain(
+      'Voicemail PIN locked after three tries',
+    );
+    await engineer
+      .patch(`/api/articles/${body.data.id}`, { version: 1, title: 'Answerphone code blocked' })
+      .expect(200);
     expect(await slugsFor(agent, 'answerphone')).toContain('Answerphone code blocked');
     expect(await slugsFor(agent, 'voicemail')).not.toContain('Answerphone code blocked');
   });
@@ -78,14 +113,22 @@ describe('search API', () => {
     expect(limited.body.data.total).toBeGreaterThan(1);
   });
 
-  it.each(['a:', '^', '~', '*', '+-', 'title:router', 'abcdefghijkl~7', 'x'.repeat(900), '"unclosed', '<script>'])(
-    'answers hostile query %j with 200',
-    async (q) => {
-      const res = await agent.get(`/api/search?q=${encodeURIComponent(q)}`);
-      expect(res.status).toBe(200);
-      expect(JSON.stringify(res.body.data.hits)).not.toContain('<script>');
-    },
-  );
+  it.each([
+    'a:',
+    '^',
+    '~',
+    '*',
+    '+-',
+    'title:router',
+    'abcdefghijkl~7',
+    'x'.repeat(900),
+    '"unclosed',
+    '<script>',
+  ])('answers hostile query %j with 200', async (q) => {
+    const res = await agent.get(`/api/search?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body.data.hits)).not.toContain('<script>');
+  });
 
   it('rejects invalid parameters with 400', async () => {
     expect((await agent.get('/api/search?q=a&limit=0')).body.error.field).toBe('limit');
