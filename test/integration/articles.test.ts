@@ -166,7 +166,7 @@ describe('articles API', () => {
   });
 
   it('hides wip, archived and internal articles from agents (404) and the cause too', async () => {
-    const make = async (o: object) =>
+    const make = async (o: Record<string, unknown>) =>
       (await engineer.post('/api/articles', articleInput(o)).expect(201)).body.data;
     const wip = await make({ confidence: 'wip', resolution: '' });
     const archived = await make({ confidence: 'archived' });
