@@ -89,7 +89,9 @@ export function htmlToText(html: string): string {
       if (e[0] === '#') {
         const code =
           e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+        return Number.isInteger(code) && code >= 0 && code <= 0x10ffff
+          ? String.fromCodePoint(code)
+          : m;
       }
       return m;
     })

@@ -13,7 +13,10 @@ export function snippet(text: string, spans: readonly Span[], window = WINDOW): 
   const first = sorted[0];
   let from = 0;
   if (first && first[0] > window / 3) {
-    from = text.lastIndexOf(' ', first[0] - Math.floor(window / 4)) + 1;
+    const target = first[0] - Math.floor(window / 4);
+    from = text.lastIndexOf(' ', target) + 1;
+    // a long unbroken run (URL, hash) before the match: cut inside it rather than lose the match
+    if (target - from > 40) from = target;
   }
   let to = Math.min(text.length, from + window);
   if (to < text.length) {

@@ -37,13 +37,15 @@ export function tokenize(text: string): RawToken[] {
     }
     out.push({ term, start, length: raw.length, kind: 'whole' });
     if (compound) {
+      // offsets from the original text: lowercasing can change a string's length ("İ")
       let offset = 0;
-      for (const part of term.split(SEPARATOR)) {
+      for (const rawPart of raw.split(SEPARATOR)) {
+        const part = rawPart.toLowerCase();
         // single letters ("e" of E-1043) match far too much to be worth indexing
-        if (part.length >= 2 || /^\d+$/.test(part)) {
-          out.push({ term: part, start: start + offset, length: part.length, kind: 'part' });
+        if (rawPart.length >= 2 || /^\d+$/.test(part)) {
+          out.push({ term: part, start: start + offset, length: rawPart.length, kind: 'part' });
         }
-        offset += part.length + 1;
+        offset += rawPart.length + 1;
       }
       const joined = term.replace(/[-_.:/]/g, '');
       out.push({ term: joined, start, length: raw.length, kind: 'joined' });

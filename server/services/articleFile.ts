@@ -16,7 +16,8 @@ export interface ParsedFile {
 }
 
 export function parseArticleFile(text: string, department: string, slug: string): ParsedFile {
-  const { data, content } = matter(text);
+  // options given: gray-matter then skips its global cache (shared objects, unbounded memory)
+  const { data, content } = matter(text, {});
   const sections: Record<string, string> = {};
   const marks = [...content.matchAll(HEADING)];
   marks.forEach((m, i) => {

@@ -30,17 +30,40 @@ export async function hashPassword(password: string): Promise<string> {
   ].join('$');
 }
 
+/**
+ * False for a wrong password and for any malformed or tampered hash: the key length and cost
+ * come from the stored string, so they are checked before use (a zero-length hash would
+ * otherwise match every password).
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const [scheme, n, r, p, salt, hash, ...rest] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash || rest.length) return false;
   const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAXMEM,
-  });
-  return crypto.timingSafeEqual(key, expected);
+  const cost = { N: Number(n), r: Number(r), p: Number(p) };
+  if (expected.length !== KEY_LENGTH || !saneCost(cost)) return false;
+  try {
+    const key = await scrypt(password, Buffer.from(salt, 'base64'), KEY_LENGTH, {
+      ...cost,
+      maxmem: MAXMEM,
+    });
+    return crypto.timingSafeEqual(key, expected);
+  } catch {
+    return false;
+  }
+}
+
+function saneCost({ N, r, p }: { N: number; r: number; p: number }): boolean {
+  const powerOfTwo = Number.isInteger(N) && N >= 2 && (N & (N - 1)) === 0;
+  return (
+    powerOfTwo &&
+    N <= 2 ** 20 &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= 32 &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= 16
+  );
 }
 
 /**

@@ -9,7 +9,8 @@ describe('search API', () => {
     ctx = await makeTestApp();
     engineer = await signedIn(ctx, 'engineer');
     agent = await signedIn(ctx, 'agent');
-    const add = (o: Record<string, unknown>) => engineer.post('/api/articles', articleInput(o)).expect(201);
+    const add = (o: Record<string, unknown>) =>
+      engineer.post('/api/articles', articleInput(o)).expect(201);
     await add({
       title: 'Router power light blinks orange',
       issue: 'The router keeps blinking orange after the update.',
