@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/test/unit/**/*.test.ts', '**/test/integration/**/*.test.ts'],
+  testMatch: ['**/test/{unit,integration,e2e}/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // marked ships only ES modules; jest's CommonJS runtime loads its UMD build instead.
   // (Node >= 20.19 requires the ES module build natively at run time.)

@@ -1,0 +1,173 @@
+// The one place that talks to the server: JSON in/out, CSRF handling, error shape.
+import type { Article, ArticleInput, ArticlePatch, Department, SearchResult, User } from './types';
+
+/** A failed API call, carrying the server's `{ error: { id, message, field } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** True for fetches cancelled through an AbortSignal: callers ignore these silently. */
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}
+
+/** A message fit to show a person, whatever was thrown. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return 'Something went wrong. Please try again.';
+}
+
+type Method = 'GET' | 'POST' | 'PATCH';
+
+interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Don't trigger the global "go to /login" on 401: for /me a 401 is simply the answer,
+   * and the article form must not be torn down (losing the user's text) mid-save.
+   */
+  quiet401?: boolean;
+}
+
+let csrfToken: string | null = null;
+let csrfPending: Promise<string> | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Called when any request finds the session gone, so the app can send the user to /login. */
+export function setUnauthenticatedHandler(fn: (() => void) | null): void {
+  onUnauthenticated = fn;
+}
+
+async function getCsrfToken(forceFresh: boolean): Promise<string> {
+  if (csrfToken && !forceFresh) return csrfToken;
+  // Concurrent writes share one token request instead of racing each other.
+  csrfPending ??= request<{ token: string }>('/api/auth/csrf')
+    .then((d) => (csrfToken = d.token))
+    .finally(() => (csrfPending = null));
+  return csrfPending;
+}
+
+/** Warm the token before the user submits, so the first POST costs one round trip. */
+export function prefetchCsrf(): void {
+  getCsrfToken(false).catch(() => {
+    /* retried on the real request */
+  });
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const type = res.headers.get('Content-Type') ?? '';
+  if (!type.includes('json')) return null;
+  try {
+    return await res.json();
+  } catch (err) {
+    if (isAbort(err)) throw err;
+    return null;
+  }
+}
+
+function toApiError(res: Response, body: unknown): ApiError {
+  const e = (body as { error?: { id?: unknown; message?: unknown; field?: unknown } } | null)
+    ?.error;
+  if (e && typeof e.id === 'string') {
+    const message = typeof e.message === 'string' && e.message ? e.message : defaultMessage(res);
+    return new ApiError(
+      res.status,
+      e.id,
+      message,
+      typeof e.field === 'string' ? e.field : undefined,
+    );
+  }
+  // Proxies and crashes answer with HTML or nothing; still give the user a sentence.
+  return new ApiError(res.status, `http_${res.status}`, defaultMessage(res));
+}
+
+function defaultMessage(res: Response): string {
+  if (res.status >= 500) return 'The server had a problem. Please try again in a moment.';
+  if (res.status === 404) return 'Not found.';
+  return `Request failed (${res.status}).`;
+}
+
+async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const isWrite = method !== 'GET';
+  // A write rejected for a stale CSRF token (e.g. the session was regenerated in another
+  // tab) is retried once with a fresh token; the server rejected it before acting on it.
+  for (let attempt = 0; ; attempt++) {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (isWrite) {
+      headers['Content-Type'] = 'application/json';
+      headers['X-CSRF-Token'] = await getCsrfToken(attempt > 0);
+    }
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: isWrite ? JSON.stringify(opts.body ?? {}) : undefined,
+        signal: opts.signal,
+      });
+    } catch (err) {
+      if (isAbort(err)) throw err;
+      throw new ApiError(
+        0,
+        'network_error',
+        "Can't reach the server. Check your connection and try again.",
+      );
+    }
+    const body = await readBody(res);
+    if (res.ok) return (body as { data: T }).data;
+
+    const err = toApiError(res, body);
+    if (isWrite && res.status === 403 && err.id === 'csrf_invalid' && attempt === 0) continue;
+    if (res.status === 401 && err.id === 'unauthenticated' && !opts.quiet401) onUnauthenticated?.();
+    throw err;
+  }
+}
+
+function articlePath(slug: string): string {
+  return `/api/articles/${encodeURIComponent(slug)}`;
+}
+
+export const api = {
+  me: () => request<{ user: User }>('/api/auth/me', { quiet401: true }).then((d) => d.user),
+
+  async login(email: string, password: string): Promise<User> {
+    const d = await request<{ user: User; csrfToken?: string }>('/api/auth/login', {
+      method: 'POST',
+      body: { email, password },
+    });
+    // The session was regenerated: the old token is dead. Without a new one, fetch lazily.
+    csrfToken = d.csrfToken ?? null;
+    return d.user;
+  },
+
+  async logout(): Promise<void> {
+    const d = await request<{ csrfToken?: string }>('/api/auth/logout', { method: 'POST' });
+    csrfToken = d.csrfToken ?? null;
+  },
+
+  departments: (signal?: AbortSignal) => request<Department[]>('/api/departments', { signal }),
+
+  search(q: string, signal?: AbortSignal): Promise<SearchResult> {
+    const params = new URLSearchParams({ q, limit: '20' });
+    return request<SearchResult>(`/api/search?${params}`, { signal });
+  },
+
+  article: (slug: string, signal?: AbortSignal) => request<Article>(articlePath(slug), { signal }),
+
+  createArticle: (body: ArticleInput) =>
+    request<Article>('/api/articles', { method: 'POST', body, quiet401: true }),
+
+  updateArticle: (slug: string, body: ArticlePatch) =>
+    request<Article>(articlePath(slug), { method: 'PATCH', body, quiet401: true }),
+};

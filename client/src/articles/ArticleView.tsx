@@ -1,0 +1,118 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Article, User } from '../types';
+import { Badges, Codes } from '../ui/Badges';
+import { canEdit, formatDate, formatDay } from '../ui/format';
+import { Link } from '../ui/Link';
+import { useArticle } from './useArticle';
+
+interface Props {
+  slug: string;
+  user: User;
+  /** 1 on the article page, 2 inside the search page's reading pane. */
+  headingLevel: 1 | 2;
+  /** Article page: move focus to the title once loaded, so screen readers start there. */
+  focusTitle?: boolean;
+  onLoaded?: (article: Article) => void;
+}
+
+export function ArticleView({ slug, user, headingLevel, focusTitle, onLoaded }: Props) {
+  const { article, loading, error, reload } = useArticle(slug);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!article) return;
+    onLoaded?.(article);
+    if (focusTitle) titleRef.current?.focus();
+  }, [article]);
+
+  const H = headingLevel === 1 ? 'h1' : 'h2';
+  const H2 = headingLevel === 1 ? 'h2' : 'h3';
+
+  if (error) {
+    return (
+      <div class="article-error" role="alert">
+        <H>{error.notFound ? 'Article not found' : 'Could not load the article'}</H>
+        <p>{error.notFound ? 'It may have been renamed or removed.' : error.message}</p>
+        {!error.notFound && (
+          <button type="button" class="button" onClick={reload}>
+            Try again
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (!article) return <p class="article-loading">Loading article…</p>;
+
+  const a = article;
+  const path = `/articles/${encodeURIComponent(a.slug)}`;
+  const section = (title: string, html: string | undefined) =>
+    html && html.trim() ? (
+      <section class="article-section">
+        <H2>{title}</H2>
+        {/* Rendered from Markdown and sanitized by the server. */}
+        <div class="prose" dangerouslySetInnerHTML={{ __html: html }} />
+      </section>
+    ) : null;
+
+  return (
+    <article
+      class={loading ? 'article is-loading' : 'article'}
+      aria-busy={loading ? 'true' : 'false'}
+    >
+      <header class="article-head">
+        <H class="article-title" ref={titleRef} tabIndex={-1}>
+          {a.title}
+        </H>
+        <div class="article-actions">
+          <Badges confidence={a.confidence} audience={a.audience} stale={a.stale} />
+          {headingLevel === 2 && <Link href={path}>Open full page</Link>}
+          {canEdit(user.role) && (
+            <Link href={`${path}/edit`} class="button button-secondary">
+              Edit
+            </Link>
+          )}
+        </div>
+        <dl class="facts">
+          <div>
+            <dt>Department</dt>
+            <dd>{a.department.name}</dd>
+          </div>
+          {a.errorCodes.length > 0 && (
+            <div>
+              <dt>Error codes</dt>
+              <dd>
+                <Codes codes={a.errorCodes} label="Error codes" />
+              </dd>
+            </div>
+          )}
+          {a.products.length > 0 && (
+            <div>
+              <dt>Products</dt>
+              <dd>{a.products.join(', ')}</dd>
+            </div>
+          )}
+          {a.tags.length > 0 && (
+            <div>
+              <dt>Tags</dt>
+              <dd>{a.tags.join(', ')}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+      {section('Issue', a.issueHtml)}
+      {section('Environment', a.environmentHtml)}
+      {section('Resolution', a.resolutionHtml)}
+      {section('Cause', a.causeHtml)}
+      <footer class="article-foot">
+        Version {a.version} · updated <time dateTime={a.updatedAt}>{formatDate(a.updatedAt)}</time>
+        {a.updatedBy && <> by {a.updatedBy.name}</>}
+        {a.verifyBy && (
+          <>
+            {' '}
+            · verify by <time dateTime={a.verifyBy}>{formatDay(a.verifyBy)}</time>
+          </>
+        )}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Department } from '../types';
+import { Field } from './Field';
+import { fieldLabels as L } from './formModel';
+import type { FieldName, FormValues } from './formModel';
+
+interface Props {
+  values: FormValues;
+  errors: Partial<Record<FieldName, string>>;
+  departments: Department[];
+  onChange: (name: FieldName, value: string) => void;
+}
+
+/** The article form's controls, in reading order: content first, then metadata. */
+export function ArticleFields({ values: v, errors, departments, onChange }: Props) {
+  // Every control reports its own name, so one handler serves them all.
+  const onInput = (e: Event) => {
+    const el = e.currentTarget as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+    onChange(el.name as FieldName, el.value);
+  };
+  const text = (name: FieldName, hint?: string, required = false) => (
+    <Field name={name} label={L[name]} hint={hint} error={errors[name]}>
+      {(p) => <input {...p} type="text" value={v[name]} onInput={onInput} required={required} />}
+    </Field>
+  );
+  const area = (name: FieldName, rows: number, hint?: string, required = false) => (
+    <Field name={name} label={L[name]} hint={hint} error={errors[name]}>
+      {(p) => <textarea {...p} rows={rows} value={v[name]} onInput={onInput} required={required} />}
+    </Field>
+  );
+
+  return (
+    <div class="form-grid">
+      <div class="form-main">
+        {text('title', undefined, true)}
+        {area('issue', 4, 'What the customer reports, in their words.', true)}
+        {area('environment', 4, 'Markdown. Products, devices, versions, conditions.')}
+        {area('resolution', 10, 'Markdown. Numbered steps the agent can follow on a call.')}
+        {area('cause', 4, 'Why it happens. Never shown to agents.')}
+      </div>
+      <div class="form-side">
+        <Field name="department" label={L.department} error={errors.department}>
+          {(p) => (
+            <select {...p} value={v.department} onChange={onInput} required>
+              <option value="">Choose a department…</option>
+              {departments.map((d) => (
+                <option key={d.slug} value={d.slug}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="audience" label={L.audience} error={errors.audience}>
+          {(p) => (
+            <select {...p} value={v.audience} onChange={onInput}>
+              <option value="agents">Agents (may be read to customers)</option>
+              <option value="internal">Internal only</option>
+            </select>
+          )}
+        </Field>
+        <Field name="confidence" label={L.confidence} error={errors.confidence}>
+          {(p) => (
+            <select {...p} value={v.confidence} onChange={onInput}>
+              <option value="wip">WIP</option>
+              <option value="not_validated">Not validated</option>
+              <option value="validated">Validated</option>
+              <option value="archived">Archived</option>
+            </select>
+          )}
+        </Field>
+        {text('errorCodes', 'Comma-separated, e.g. AUTH-401, 0x80070005')}
+        {text('products', 'Comma-separated')}
+        {text('tags', 'Comma-separated')}
+        <Field
+          name="verifyBy"
+          label={L.verifyBy}
+          hint="Optional. After this date the article shows as Stale."
+          error={errors.verifyBy}
+        >
+          {(p) => <input {...p} type="date" value={v.verifyBy} onInput={onInput} />}
+        </Field>
+        {text('note', 'Optional. What changed and why, for the history.')}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+// Converts between the API's Article and the form's flat string fields, and builds the
+// POST/PATCH bodies. Pure functions, so the form component only deals with UI state.
+import type { Article, ArticleInput, ArticlePatch, Audience, Confidence } from '../types';
+
+export interface FormValues {
+  title: string;
+  department: string;
+  audience: Audience;
+  confidence: Confidence;
+  issue: string;
+  environment: string;
+  resolution: string;
+  cause: string;
+  /** Comma-separated in the form, arrays in the API. */
+  errorCodes: string;
+  products: string;
+  tags: string;
+  /** "YYYY-MM-DD" or "" (none). */
+  verifyBy: string;
+  note: string;
+}
+
+export type FieldName = keyof FormValues;
+
+export const fieldLabels: Record<FieldName, string> = {
+  title: 'Title',
+  department: 'Department',
+  audience: 'Audience',
+  confidence: 'Confidence',
+  issue: 'Issue',
+  environment: 'Environment',
+  resolution: 'Resolution',
+  cause: 'Cause',
+  errorCodes: 'Error codes',
+  products: 'Products',
+  tags: 'Tags',
+  verifyBy: 'Verify by',
+  note: 'Version note',
+};
+
+export function emptyValues(department: string): FormValues {
+  return {
+    title: '',
+    department,
+    audience: 'agents',
+    // New articles start unvalidated work: "validated" is a claim someone makes on purpose.
+    confidence: 'wip',
+    issue: '',
+    environment: '',
+    resolution: '',
+    cause: '',
+    errorCodes: '',
+    products: '',
+    tags: '',
+    verifyBy: '',
+    note: '',
+  };
+}
+
+export function fromArticle(a: Article): FormValues {
+  return {
+    title: a.title,
+    department: a.department.slug,
+    audience: a.audience,
+    confidence: a.confidence,
+    issue: a.issue,
+    environment: a.environment ?? '',
+    resolution: a.resolution ?? '',
+    cause: a.cause ?? '',
+    errorCodes: a.errorCodes.join(', '),
+    products: a.products.join(', '),
+    tags: a.tags.join(', '),
+    verifyBy: a.verifyBy ?? '',
+    note: '',
+  };
+}
+
+/** "a, b,,  c, a" → ["a", "b", "c"]: blanks and repeats are typing noise, not data. */
+export function splitList(text: string): string[] {
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return [...new Set(items)];
+}
+
+/** Every editable field as the API wants it (the note is handled separately). */
+function fullBody(v: FormValues): Omit<ArticleInput, 'note'> {
+  return {
+    title: v.title.trim(),
+    department: v.department,
+    audience: v.audience,
+    confidence: v.confidence,
+    issue: v.issue.trim(),
+    environment: v.environment.trim(),
+    resolution: v.resolution.trim(),
+    cause: v.cause.trim(),
+    errorCodes: splitList(v.errorCodes),
+    products: splitList(v.products),
+    tags: splitList(v.tags),
+    verifyBy: v.verifyBy || null,
+  };
+}
+
+export function toCreateBody(v: FormValues): ArticleInput {
+  const body: ArticleInput = fullBody(v);
+  // Leave out empty optionals rather than sending "" / null the server might reject.
+  if (!body.cause) delete body.cause;
+  if (!body.verifyBy) delete body.verifyBy;
+  if (v.note.trim()) body.note = v.note.trim();
+  return body;
+}
+
+/**
+ * Only the fields that changed since the edit started, plus the starting version. Sending
+ * less means a concurrent edit to another field is not silently overwritten with old text.
+ * Returns null when nothing changed.
+ */
+export function toPatchBody(v: FormValues, base: FormValues, version: number): ArticlePatch | null {
+  const now = fullBody(v);
+  const before = fullBody(base);
+  const patch: ArticlePatch = { version };
+  let changed = false;
+  for (const key of Object.keys(now) as (keyof typeof now)[]) {
+    if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) {
+      (patch as unknown as Record<string, unknown>)[key] = now[key];
+      changed = true;
+    }
+  }
+  if (!changed) return null;
+  if (v.note.trim()) patch.note = v.note.trim();
+  return patch;
+}
+
+/** Maps the server's `error.field` ("errorCodes", "errorCodes.2", "tags[0]") to a form field. */
+export function formFieldFor(field: string | undefined): FieldName | null {
+  const name = /^[A-Za-z]+/.exec(field ?? '')?.[0];
+  return name && Object.hasOwn(fieldLabels, name) ? (name as FieldName) : null;
+}

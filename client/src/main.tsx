@@ -1,0 +1,130 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError, api, errorMessage, setUnauthenticatedHandler } from './api';
+import { ArticlePage } from './articles/ArticlePage';
+import { ArticleForm } from './editor/ArticleForm';
+import { LoginPage } from './login/LoginPage';
+import { matchRoute, navigate, safeNext, useLocation } from './router';
+import { SearchPage } from './search/SearchPage';
+import type { User } from './types';
+import { canEdit } from './ui/format';
+import { Header } from './ui/Header';
+import { Message } from './ui/Message';
+
+type Auth =
+  | { status: 'loading' }
+  | { status: 'in'; user: User }
+  | { status: 'out' }
+  | { status: 'error'; message: string };
+
+/** Read the live URL: the search box rewrites ?q= without a router notification. */
+function loginUrlForHere(): string {
+  const here = window.location.pathname + window.location.search;
+  return here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+}
+
+function App() {
+  const loc = useLocation();
+  const route = matchRoute(loc.pathname);
+  const [auth, setAuth] = useState<Auth>({ status: 'loading' });
+
+  const checkSession = useCallback(() => {
+    setAuth({ status: 'loading' });
+    api
+      .me()
+      .then((user) => setAuth({ status: 'in', user }))
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 401) setAuth({ status: 'out' });
+        else setAuth({ status: 'error', message: errorMessage(err) });
+      });
+  }, []);
+
+  useEffect(checkSession, [checkSession]);
+  // A session can expire mid-shift; any request that finds it gone sends the user to log in.
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setAuth({ status: 'out' }));
+    return () => setUnauthenticatedHandler(null);
+  }, []);
+
+  // Redirects run as effects so render stays pure; `replace` keeps Back meaningful.
+  const needsLogin = auth.status === 'out' && route.name !== 'login';
+  const leaveLogin = auth.status === 'in' && route.name === 'login';
+  useEffect(() => {
+    if (needsLogin) navigate(loginUrlForHere(), { replace: true });
+    if (leaveLogin)
+      navigate(safeNext(new URLSearchParams(loc.search).get('next')), { replace: true });
+  }, [needsLogin, leaveLogin, loc]);
+
+  if (auth.status === 'loading') return <p class="splash">Loading Firstcall…</p>;
+  if (auth.status === 'error') {
+    return (
+      <div class="message-page" role="alert">
+        <h1>Firstcall is unavailable</h1>
+        <p>{auth.message}</p>
+        <button type="button" class="button" onClick={checkSession}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (auth.status === 'out') {
+    if (route.name !== 'login') return null;
+    const next = safeNext(new URLSearchParams(loc.search).get('next'));
+    return (
+      <LoginPage
+        onLogin={(user) => {
+          setAuth({ status: 'in', user });
+          navigate(next, { replace: true });
+        }}
+      />
+    );
+  }
+  if (route.name === 'login') return null;
+
+  const { user } = auth;
+  let page;
+  switch (route.name) {
+    case 'search':
+      page = <SearchPage user={user} loc={loc} />;
+      break;
+    case 'article':
+      page = <ArticlePage key={route.slug} user={user} slug={route.slug} />;
+      break;
+    case 'new':
+    case 'edit': {
+      const slug = route.name === 'edit' ? route.slug : undefined;
+      page = canEdit(user.role) ? (
+        <ArticleForm key={slug ?? 'new'} user={user} slug={slug} />
+      ) : (
+        <Message title="Not allowed">
+          <p>Only engineers and admins can write or edit articles.</p>
+        </Message>
+      );
+      break;
+    }
+    default:
+      page = (
+        <Message title="Page not found">
+          <p>There is no page at this address.</p>
+        </Message>
+      );
+  }
+
+  return (
+    <div class={`layout layout-${route.name}`}>
+      <Header
+        user={user}
+        onSignedOut={() => {
+          setAuth({ status: 'out' });
+          navigate('/login');
+        }}
+      />
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+    </div>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,37 @@
+import type { SearchState } from './useSearch';
+
+interface Props {
+  state: SearchState;
+  /** What is in the box now (normalized); may be ahead of `state.query` while typing. */
+  typed: string;
+}
+
+/**
+ * The count line doubles as a polite live region, so screen-reader users hear
+ * "5 results" without leaving the search box.
+ */
+export function ResultSummary({ state, typed }: Props) {
+  let text: string;
+  let hint: string | null = null;
+  if (!typed) {
+    text = 'Type to search the knowledge base.';
+    hint = 'Try an error code (e.g. AUTH-401), a product name, or the customer’s words.';
+  } else if (state.error) {
+    text = `Search failed: ${state.error}`;
+  } else if (!state.result) {
+    text = 'Searching…';
+  } else if (state.result.total === 0) {
+    text = `No articles match “${state.query}”.`;
+    hint = 'Check the spelling, use fewer words, or search for just the error code.';
+  } else {
+    const { total, hits } = state.result;
+    const shown = total > hits.length ? `, showing the top ${hits.length}` : '';
+    text = `${total} ${total === 1 ? 'result' : 'results'} for “${state.query}”${shown}`;
+  }
+  return (
+    <div class={state.error ? 'result-summary is-error' : 'result-summary'}>
+      <p role="status">{text}</p>
+      {hint && <p class="result-hint">{hint}</p>}
+    </div>
+  );
+}

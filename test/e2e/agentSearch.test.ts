@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/services/seed';
+import { launchChromium, startServer, type RunningServer } from '../helpers/server';
+
+jest.setTimeout(60_000);
+
+describe('in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  });
+  afterEach(() => page.close());
+
+  const searchBox = () => page.getByRole('searchbox', { name: 'Search' });
+  const results = () => page.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  /** Waits until the first result contains `text` (fails after 5 s). */
+  const firstResultShows = (text: string | RegExp) =>
+    results().first().filter({ hasText: text }).waitFor({ timeout: 5000 });
+
+  async function signIn(email: string) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await searchBox().waitFor();
+  }
+
+  it('an agent finds a fix by a misspelled symptom and by an error code, and reads it', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login/);
+    await signIn('agent@firstcall.example');
+    expect(await searchBox().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+
+    await searchBox().fill('router blinkng ornage');
+    await firstResultShows('Router power light blinks orange');
+    await results().first().locator('mark').first().waitFor();
+
+    await searchBox().fill('E-1043');
+    await firstResultShows('Router power light blinks orange');
+    await searchBox().fill('0x80070005');
+    await firstResultShows('0x80070005');
+
+    // open the first hit from the keyboard and read the sanitized resolution
+    await searchBox().fill('pasword reset link expired');
+    await firstResultShows(/password reset/i);
+    await searchBox().press('Enter');
+    const pane = page.getByRole('region', { name: 'Reading pane' });
+    await pane.getByRole('heading', { name: 'Resolution' }).waitFor();
+    expect(await pane.locator('ol li').count()).toBeGreaterThan(1);
+    expect(await pane.getByRole('heading', { name: 'Cause' }).count()).toBe(0); // internal
+    expect(await pane.locator('script').count()).toBe(0);
+  });
+
+  it('an engineer publishes an article that an agent finds on the next search', async () => {
+    await page.goto(`${server.url}/login`);
+    await signIn('engineer@firstcall.example');
+    await page.getByRole('link', { name: 'New article' }).click();
+    await page.getByLabel('Title').fill('Smart plug drops off Wi-Fi every evening');
+    await page
+      .getByLabel('Issue')
+      .fill('Customer says the smart plug goes offline around 7pm each day.');
+    await page
+      .getByLabel('Resolution')
+      .fill('1. Open the router page.\n2. Set the 2.4 GHz channel to 6.');
+    await page.getByLabel('Confidence').selectOption('validated');
+    await page.getByLabel('Error codes').fill('PLUG-77');
+    await page.getByRole('button', { name: 'Create article' }).click();
+    await page.getByRole('heading', { name: 'Smart plug drops off Wi-Fi every evening' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await signIn('agent@firstcall.example');
+    await searchBox().fill('PLUG-77');
+    await firstResultShows('Smart plug drops off Wi-Fi every evening');
+  });
+
+  it('shows a clear error for a wrong password', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill('agent@firstcall.example');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /incorrect/i })
+      .waitFor({ timeout: 5000 });
+  });
+});

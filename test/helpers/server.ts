@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createApp } from '../../server/app';
+import { boot } from '../../server/boot';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { CLIENT_DIST, ROOT } from '../../server/paths';
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole product as `npm start` runs it (seed content, demo users, built client) on a
+ * temporary database and a free port.
+ */
+export async function startServer(): Promise<RunningServer> {
+  if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    execFileSync(process.execPath, [path.join(ROOT, 'client', 'build.mjs')], { stdio: 'ignore' });
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstcall-e2e-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SEED_DEMO: 'true',
+    DATABASE_PATH: path.join(dir, 'e2e.db'),
+    SESSION_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+  });
+  const logger = createLogger('silent');
+  const { db, search } = await boot(config, logger);
+  const server = createApp({ config, db, search, logger }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides the location. */
+export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`,
+    );
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
