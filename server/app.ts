@@ -37,7 +37,11 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'img-src': ["'self'", 'data:', 'https:'] },
+        directives: {
+          'img-src': ["'self'", 'data:', 'https:'],
+          // HTTPS is the proxy's job; upgrading would break plain-HTTP intranet hosts
+          'upgrade-insecure-requests': null,
+        },
       },
     }),
   );
