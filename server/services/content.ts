@@ -110,7 +110,8 @@ async function importFile(
   const saved = await updateArticle(deps, SYSTEM, slug, {
     ...changes,
     confidence: input.confidence ?? existing.confidence,
-    verifyBy: input.verifyBy ?? null,
+    // a file without verifyBy keeps the stored date (otherwise each day's import would differ)
+    verifyBy: input.verifyBy ?? existing.verifyBy,
     version: existing.version,
   });
   return saved.version === existing.version ? 'unchanged' : 'updated';

@@ -120,6 +120,20 @@ describe('auth', () => {
     expect(JSON.parse(row!.sess).passport.user).toEqual(expect.any(Number));
   });
 
+  it('ends a session after the idle timeout', async () => {
+    const c = await signedIn(ctx, 'agent');
+    await ctx.db.run('UPDATE sessions SET expires_at = ?', [Date.now() - 1000]);
+    await c.get('/api/auth/me').expect(401);
+  });
+
+  it('ends a session SESSION_MAX_HOURS after sign-in, however active', async () => {
+    const c = await signedIn(ctx, 'agent');
+    await c.get('/api/auth/me').expect(200);
+    const longAgo = Date.now() - ctx.config.sessionMaxMs - 1000;
+    await ctx.db.run("UPDATE sessions SET sess = json_set(sess, '$.signedInAt', ?)", [longAgo]);
+    await c.get('/api/auth/me').expect(401);
+  });
+
   describe('throttling', () => {
     const fail = (c: ReturnType<typeof client>, email = USERS.agent.email) =>
       c.login(email, 'wrong-password');
