@@ -101,6 +101,11 @@ export class SearchIndex {
     }
   }
 
+  /** Resolves when no background index work is pending (benchmarks and tests wait on it). */
+  whenIdle(): Promise<void> {
+    return Promise.resolve();
+  }
+
   query(text: string, options: SearchOptions): SearchResult {
     const plan = planQuery(text);
     if (plan.length === 0) return { total: 0, hits: [] };
