@@ -2,6 +2,8 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  // generous: scrypt-heavy auth tests share two cores with other suites; no test asserts timing
+  testTimeout: 20_000,
   testMatch: ['**/test/{unit,integration,e2e}/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // marked ships only ES modules; jest's CommonJS runtime loads its UMD build instead.

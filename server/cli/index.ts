@@ -6,6 +6,7 @@ import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { AppError } from '../errors';
 import { createLogger } from '../logger';
+import { evaluate } from '../search/evaluate';
 import { SearchIndex } from '../search/searchIndex';
 import { exportDirectory, importDirectory } from '../services/content';
 import { seed } from '../services/seed';
@@ -88,6 +89,24 @@ program
       print({ backup: path.resolve(file) });
     }),
   );
+
+program
+  .command('eval')
+  .description(
+    'measure search relevance on a dataset folder: prints recallAt5, recallAt10, mrrAt10, ndcgAt10, queries',
+  )
+  .requiredOption(
+    '--dataset <dir>',
+    'folder with docs.jsonl, queries.<split>.jsonl, qrels.<split>.tsv',
+  )
+  .option('--split <split>', 'dev, test or all', 'dev')
+  .action((opts: { dataset: string; split: string }) => {
+    if (!['dev', 'test', 'all'].includes(opts.split))
+      throw new Error('--split is dev, test or all');
+    console.log(
+      JSON.stringify(evaluate(path.resolve(opts.dataset), opts.split as 'dev' | 'test' | 'all')),
+    );
+  });
 
 const user = program.command('user').description('manage users');
 user

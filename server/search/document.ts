@@ -1,3 +1,5 @@
+import { errorCodesText } from './tokenizer';
+
 /** What the search module knows about an article: plain text to index, facts to filter on. */
 export interface SearchDoc {
   id: number;
@@ -26,3 +28,15 @@ export const FIELDS = [
 ] as const;
 
 export type FieldName = (typeof FIELDS)[number]['name'];
+
+/** The exact strings each field is indexed from; match positions point into these. */
+export function fieldTexts(doc: SearchDoc): Record<FieldName, string> {
+  return {
+    errorCodes: errorCodesText(doc.errorCodes),
+    title: doc.title,
+    issue: doc.issue,
+    labels: [...doc.products, ...doc.tags].join(' ; '),
+    environment: doc.environment,
+    resolution: doc.resolution,
+  };
+}

@@ -1,58 +1,74 @@
-import lunr from 'lunr';
 import { BOOST, LIMITS, type PlannedTerm } from './queryPlan';
+import { termsWithPrefix, type Segment } from './segment';
+import type { CorpusStats } from './stats';
 
 export interface Clause {
   term: string;
   boost: number;
 }
 
+/** How many prefix completions are looked at before choosing (bounds the work for "a*"). */
+const PREFIX_SCAN = 400;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
 /**
- * Resolves planned terms into exact index terms for one index: the term itself, its prefix
- * completions (shortest first: closest to what was typed) and its one-edit neighbours,
- * each capped. lunr then runs only exact clauses, whose cost is bounded by their postings.
+ * Resolves planned terms into exact index terms: the term itself, its prefix completions
+ * (shortest, then most common, first: closest to what is being typed) and its one-edit
+ * neighbours (most common first), each capped, all from the live vocabulary. Scoring then
+ * runs exact terms only, whose cost is bounded by their postings.
  */
-export function expandTerms(index: lunr.Index, plan: readonly PlannedTerm[]): Clause[] {
-  const vocabulary = (index as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
+export function expandTerms(
+  segments: readonly Segment[],
+  stats: CorpusStats,
+  plan: readonly PlannedTerm[],
+): Clause[] {
   const clauses = new Map<string, number>();
   const add = (term: string, boost: number) => {
     if ((clauses.get(term) ?? 0) < boost) clauses.set(term, boost);
   };
   for (const p of plan) add(p.term, p.boost);
 
+  const df = (t: string) => stats.df.get(t) ?? 0;
   let budget: number = LIMITS.maxTotalExpansions;
   for (const p of plan) {
     if (budget <= 0) break;
+    const fresh = (t: string) => t !== p.term && t !== p.surface && stats.df.has(t);
     if (p.prefix) {
-      const found = lookup(vocabulary, TokenSets.fromString(`${p.surface}*`));
-      for (const term of pick(found, p, LIMITS.maxPrefixExpansions, budget)) {
-        add(term, p.boost * BOOST.prefix);
-        budget--;
-      }
+      const found = new Set<string>();
+      for (const s of segments)
+        for (const t of termsWithPrefix(s, p.surface, PREFIX_SCAN)) if (fresh(t)) found.add(t);
+      const chosen = [...found]
+        .sort((a, b) => a.length - b.length || df(b) - df(a) || (a < b ? -1 : 1))
+        .slice(0, Math.min(LIMITS.maxPrefixExpansions, budget));
+      for (const t of chosen) add(t, p.boost * BOOST.prefix);
+      budget -= chosen.length;
     }
     if (p.fuzzy && budget > 0) {
-      const found = lookup(vocabulary, TokenSets.fromFuzzyString(p.surface, 1));
-      for (const term of pick(found, p, LIMITS.maxFuzzyExpansions, budget)) {
-        add(term, p.boost * BOOST.fuzzy);
-        budget--;
-      }
+      const chosen = [...oneEditAway(p.surface)]
+        .filter(fresh)
+        .sort((a, b) => df(b) - df(a) || (a < b ? -1 : 1))
+        .slice(0, Math.min(LIMITS.maxFuzzyExpansions, budget));
+      for (const t of chosen) add(t, p.boost * BOOST.fuzzy);
+      budget -= chosen.length;
     }
   }
   return [...clauses].map(([term, boost]) => ({ term, boost }));
 }
 
-// Both factories exist in lunr 2.3.9 but are missing from its type definitions.
-const TokenSets = lunr.TokenSet as unknown as {
-  fromString(pattern: string): lunr.TokenSet;
-  fromFuzzyString(term: string, editDistance: number): lunr.TokenSet;
-};
-
-function lookup(vocabulary: lunr.TokenSet, pattern: lunr.TokenSet): string[] {
-  return vocabulary.intersect(pattern).toArray();
-}
-
-function pick(found: string[], p: PlannedTerm, max: number, budget: number): string[] {
-  return found
-    .filter((t) => t !== p.term && t !== p.surface)
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
-    .slice(0, Math.min(max, budget));
+/** Every string at edit distance 1 (deletion, transposition, substitution, insertion). */
+export function oneEditAway(word: string): Set<string> {
+  const chars = [...new Set(ALPHABET + word)];
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of chars) {
+      if (tail) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
+  }
+  out.delete(word);
+  return out;
 }

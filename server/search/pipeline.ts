@@ -28,9 +28,9 @@ export const stopWords: lunr.PipelineFunction = (token) =>
 export const stemWithSurface: lunr.PipelineFunction = (token) => {
   if (isIdentifier(token)) return token;
   const surface = token.toString();
-  const stemmed = lunr.stemmer(token.clone()) as lunr.Token;
-  if (stemmed.toString() === surface) return stemmed;
-  return [stemmed, token.clone()] as unknown as lunr.Token;
+  const stemmed = stem(surface);
+  if (stemmed === surface) return token;
+  return [token.clone(() => stemmed), token] as unknown as lunr.Token;
 };
 
 lunr.Pipeline.registerFunction(stopWords, 'firstcallStopWords');
@@ -40,6 +40,20 @@ export function isStopWord(term: string): boolean {
   return lunr.stopWordFilter(new lunr.Token(term, {})) === undefined;
 }
 
+/**
+ * lunr's Porter stemmer, memoized: it is the most expensive step of indexing and of
+ * highlighting, and a corpus repeats the same words endlessly. Bounded so odd input
+ * cannot grow it without limit.
+ */
+const stems = new Map<string, string>();
+const MAX_STEMS = 200_000;
+
 export function stem(term: string): string {
-  return (lunr.stemmer(new lunr.Token(term, {})) as lunr.Token).toString();
+  let s = stems.get(term);
+  if (s === undefined) {
+    s = (lunr.stemmer(new lunr.Token(term, {})) as lunr.Token).toString();
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(term, s);
+  }
+  return s;
 }

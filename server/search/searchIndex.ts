@@ -1,10 +1,19 @@
-import lunr from 'lunr';
 import { canFind, type Role } from '../services/permissions';
-import { FIELDS, type FieldName, type SearchDoc } from './document';
+import { analyze } from './analyze';
+import { fieldTexts, type FieldName, type SearchDoc } from './document';
 import { expandTerms } from './expand';
+import { matchSpans } from './matches';
 import { planQuery } from './queryPlan';
-import { buildSegment, fieldTexts } from './segment';
+import { score } from './score';
+import {
+  buildSegment,
+  VISIBLE_TO_AGENTS,
+  VISIBLE_TO_STAFF,
+  type AnalyzedDoc,
+  type Segment,
+} from './segment';
 import { highlight, snippet } from './snippet';
+import { CorpusStats } from './stats';
 
 export interface SearchOptions {
   role: Role;
@@ -35,31 +44,30 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-/** Past this many changed articles, the recent-changes segment is folded into the base. */
-const MAX_DELTA = 200;
+/** Past this many single-article segments, they are folded into the base. */
+const MAX_RECENT = 256;
 const SNIPPET_FIELDS: FieldName[] = ['issue', 'resolution', 'environment', 'labels', 'errorCodes'];
-
-type Match = { ref: string; score: number; positions: Map<FieldName, [number, number][]> };
 
 /**
  * The search engine behind four calls: build, articleChanged, articleRemoved, query.
  *
- * lunr indexes are immutable and cost ~1.8 ms per article to build, so one index rebuilt on
- * every save would take over a minute at 50,000 articles. Instead: a large *base* segment and
- * a small *delta* segment of recent changes, queried together. A changed article is
- * tombstoned in the base and (re)indexed in the delta, which rebuilds in milliseconds, so a
- * save is searchable on the next request. When the delta grows past MAX_DELTA it is folded
- * into a new base. (Moving that fold to a worker thread, and calibrating delta scores against
- * the base's statistics, is the scaling issue's work.)
+ * Articles are analyzed by lunr's pipeline (our tokenizer, stop words, stemmer) into compact
+ * segments (segment.ts) and ranked with lunr's BM25 over corpus-wide statistics (score.ts).
+ * A change indexes the article alone into a new small segment and marks its old entry dead, so
+ * a save is searchable on the next request at any corpus size; small segments are folded into
+ * the base now and then. Because statistics are global, results never depend on which segment
+ * an article sits in.
  */
 export class SearchIndex {
   private docs = new Map<number, SearchDoc>();
-  private base: lunr.Index = buildSegment([]);
-  private delta: lunr.Index | null = null;
-  private deltaIds = new Set<number>();
-  /** base entries that are out of date: changed (now in the delta) or removed */
-  private tombstones = new Set<number>();
-  /** >0 while a bulk change (an import) runs: segments are rebuilt once, at its end */
+  private stats = new CorpusStats();
+  private base: Segment[] = [];
+  private recent: Segment[] = [];
+  /** where each article's live entry is, so a change can mark it dead */
+  private home = new Map<number, { segment: Segment; doc: number }>();
+  /** department slug → code stored in segments */
+  private departments = new Map<string, number>();
+  /** >0 while a bulk change (an import) runs: folding waits for its end */
   private deferred = 0;
 
   get size(): number {
@@ -68,36 +76,39 @@ export class SearchIndex {
 
   build(docs: Iterable<SearchDoc>): void {
     this.docs = new Map([...docs].map((d) => [d.id, d]));
-    this.base = buildSegment(this.docs.values());
-    this.delta = null;
-    this.deltaIds.clear();
-    this.tombstones.clear();
+    this.stats = new CorpusStats();
+    const analyzed = [...this.docs.values()].map((d) => this.prepare(d));
+    for (const a of analyzed) this.stats.add(a.fields);
+    const segment = buildSegment(analyzed);
+    this.base = [segment];
+    this.recent = [];
+    this.home = new Map(analyzed.map((a, i) => [a.id, { segment, doc: i }]));
   }
 
   articleChanged(doc: SearchDoc): void {
+    this.forget(doc.id);
+    const prepared = this.prepare(doc);
+    this.stats.add(prepared.fields);
     this.docs.set(doc.id, doc);
-    this.tombstones.add(doc.id);
-    this.deltaIds.add(doc.id);
-    this.afterChange();
+    const segment = buildSegment([prepared]);
+    this.recent.push(segment);
+    this.home.set(doc.id, { segment, doc: 0 });
+    this.maybeFold();
   }
 
   articleRemoved(id: number): void {
-    if (!this.docs.delete(id)) return;
-    this.tombstones.add(id);
-    this.deltaIds.delete(id);
-    this.afterChange();
+    this.forget(id);
+    this.docs.delete(id);
   }
 
-  /**
-   * Runs many changes (an import of hundreds of files) with one segment rebuild at the end,
-   * instead of one per article.
-   */
+  /** Runs many changes (an import) and folds once at the end. */
   async bulk<T>(fn: () => Promise<T>): Promise<T> {
     this.deferred++;
     try {
       return await fn();
     } finally {
-      if (--this.deferred === 0) this.afterChange();
+      this.deferred--;
+      this.maybeFold();
     }
   }
 
@@ -109,79 +120,74 @@ export class SearchIndex {
   query(text: string, options: SearchOptions): SearchResult {
     const plan = planQuery(text);
     if (plan.length === 0) return { total: 0, hits: [] };
-    const matches = [
-      ...this.run(this.base, plan).filter((m) => !this.tombstones.has(Number(m.ref))),
-      ...(this.delta ? this.run(this.delta, plan) : []),
-    ].sort((a, b) => b.score - a.score);
-
-    const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const visible: { doc: SearchDoc; match: Match }[] = [];
-    for (const match of matches) {
-      const doc = this.docs.get(Number(match.ref));
-      if (!doc || !canFind(options.role, doc)) continue;
-      if (options.department && doc.department.slug !== options.department) continue;
-      visible.push({ doc, match });
-    }
-    const limit = options.limit ?? 20;
-    return {
-      total: visible.length,
-      hits: visible.slice(0, limit).map(({ doc, match }) => present(doc, match, today)),
-    };
-  }
-
-  private afterChange(): void {
-    if (this.deferred > 0) return;
-    if (this.deltaIds.size > MAX_DELTA) {
-      this.build(this.docs.values());
-      return;
-    }
-    const changed = [...this.deltaIds]
-      .map((id) => this.docs.get(id))
-      .filter((d) => d !== undefined);
-    this.delta = changed.length > 0 ? buildSegment(changed) : null;
-  }
-
-  private run(index: lunr.Index, plan: ReturnType<typeof planQuery>): Match[] {
-    const clauses = expandTerms(index, plan);
-    const results = index.query((q) => {
-      for (const c of clauses) {
-        q.term(c.term, { boost: c.boost, usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
-      }
+    const segments = [...this.base, ...this.recent];
+    const clauses = expandTerms(segments, this.stats, plan);
+    const department =
+      options.department === undefined ? -1 : (this.departments.get(options.department) ?? -2);
+    if (department === -2) return { total: 0, hits: [] };
+    const { total, top } = score(segments, this.stats, clauses, {
+      mask: options.role === 'agent' ? VISIBLE_TO_AGENTS : VISIBLE_TO_STAFF,
+      department,
+      limit: options.limit ?? 20,
     });
-    return results.map((r) => ({
-      ref: r.ref,
-      score: r.score,
-      positions: positionsOf(r.matchData),
-    }));
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const matched = new Set(clauses.map((c) => c.term));
+    const hits = top.map((s) =>
+      present(this.docs.get(s.segment.docIds[s.doc]!)!, s.score, matched, today),
+    );
+    return { total, hits };
+  }
+
+  /** Analysis plus the facts filtered on at query time, packed for the segment. */
+  private prepare(doc: SearchDoc): AnalyzedDoc {
+    let department = this.departments.get(doc.department.slug);
+    if (department === undefined) {
+      department = this.departments.size;
+      this.departments.set(doc.department.slug, department);
+    }
+    const flags =
+      (canFind('agent', doc) ? VISIBLE_TO_AGENTS : 0) |
+      (canFind('engineer', doc) ? VISIBLE_TO_STAFF : 0);
+    return { id: doc.id, fields: analyze(doc), flags, department };
+  }
+
+  private forget(id: number): void {
+    const old = this.docs.get(id);
+    if (!old) return;
+    this.stats.remove(analyze(old));
+    const entry = this.home.get(id);
+    if (entry) entry.segment.dead[entry.doc] = 1;
+    this.home.delete(id);
+  }
+
+  private maybeFold(): void {
+    if (this.deferred === 0 && this.recent.length > MAX_RECENT) this.build(this.docs.values());
   }
 }
 
-function positionsOf(matchData: lunr.MatchData): Map<FieldName, [number, number][]> {
-  const out = new Map<FieldName, [number, number][]>();
-  const metadata = matchData.metadata as Record<
-    string,
-    Record<string, { position?: [number, number][] }>
-  >;
-  for (const term of Object.keys(metadata)) {
-    for (const [field, data] of Object.entries(metadata[term]!)) {
-      if (!data.position) continue;
-      const list = out.get(field as FieldName) ?? [];
-      list.push(...data.position);
-      out.set(field as FieldName, list);
+function present(
+  doc: SearchDoc,
+  score: number,
+  matched: ReadonlySet<string>,
+  today: string,
+): SearchHit {
+  const texts = fieldTexts(doc);
+  let field: FieldName = 'issue';
+  let spans: [number, number][] = [];
+  for (const f of SNIPPET_FIELDS) {
+    const found = texts[f] ? matchSpans(texts[f], matched) : [];
+    if (found.length) {
+      field = f;
+      spans = found;
+      break;
     }
   }
-  return out;
-}
-
-function present(doc: SearchDoc, match: Match, today: string): SearchHit {
-  const texts = fieldTexts(doc);
-  const field = SNIPPET_FIELDS.find((f) => match.positions.has(f) && texts[f]) ?? 'issue';
   return {
     id: doc.id,
     slug: doc.slug,
     title: doc.title,
-    titleHtml: highlight(doc.title, match.positions.get('title') ?? []),
-    snippet: snippet(texts[field], match.positions.get(field) ?? []),
+    titleHtml: highlight(doc.title, matchSpans(doc.title, matched)),
+    snippet: snippet(texts[field], spans),
     confidence: doc.confidence,
     audience: doc.audience,
     department: doc.department.slug,
@@ -189,7 +195,7 @@ function present(doc: SearchDoc, match: Match, today: string): SearchHit {
     errorCodes: doc.errorCodes,
     products: doc.products,
     stale: isStale(doc, today),
-    score: Math.round(match.score * 1000) / 1000,
+    score: Math.round(score * 1000) / 1000,
   };
 }
 
@@ -199,5 +205,3 @@ export function isStale(
 ): boolean {
   return doc.confidence === 'validated' && doc.verifyBy !== null && doc.verifyBy < today;
 }
-
-export { FIELDS };

@@ -1,31 +1,126 @@
-import lunr from 'lunr';
-import { FIELDS, type FieldName, type SearchDoc } from './document';
-import { lunrTokenizer, stemWithSurface, stopWords } from './pipeline';
-import { errorCodesText } from './tokenizer';
+import type { AnalyzedField } from './analyze';
+import { FIELD_COUNT as F } from './analyze';
 
-/** The exact strings each field was indexed from; match positions point into these. */
-export function fieldTexts(doc: SearchDoc): Record<FieldName, string> {
+/**
+ * An immutable, compact slice of the index: for every term and field, the documents containing
+ * it and how often (CSR layout in typed arrays: no per-posting objects, cheap to keep, to send
+ * between threads and to write to disk). `dead` marks documents superseded by a newer segment
+ * or removed; it is the only part that changes after the segment is built.
+ */
+export interface Segment {
+  /** sorted (UTF-16 code unit order, as `<` compares) */
+  readonly terms: string[];
+  /** local document number → article id */
+  readonly docIds: Int32Array;
+  /** local document × field → field length in tokens */
+  readonly lengths: Uint32Array;
+  /** (term × field) → first posting; one extra entry at the end */
+  readonly start: Uint32Array;
+  readonly postDoc: Uint32Array;
+  readonly postTf: Uint32Array;
+  /** local document → visibility bits (VISIBLE_TO_AGENTS, VISIBLE_TO_STAFF) */
+  readonly flags: Uint8Array;
+  /** local document → department code (SearchIndex keeps the slug ↔ code table) */
+  readonly department: Uint16Array;
+  readonly dead: Uint8Array;
+}
+
+export const VISIBLE_TO_AGENTS = 1;
+export const VISIBLE_TO_STAFF = 2;
+
+export interface AnalyzedDoc {
+  id: number;
+  fields: AnalyzedField[];
+  flags: number;
+  department: number;
+}
+
+export function buildSegment(docs: readonly AnalyzedDoc[]): Segment {
+  // pass 1: postings per (term, field), to size the arrays
+  const counts = new Map<string, Uint32Array>();
+  for (const doc of docs) {
+    doc.fields.forEach((field, f) => {
+      for (const term of field.terms.keys()) {
+        let c = counts.get(term);
+        if (!c) counts.set(term, (c = new Uint32Array(F)));
+        c[f]!++;
+      }
+    });
+  }
+  const terms = [...counts.keys()].sort();
+  const termIndex = new Map(terms.map((t, i) => [t, i]));
+  const start = new Uint32Array(terms.length * F + 1);
+  let offset = 0;
+  terms.forEach((term, i) => {
+    const c = counts.get(term)!;
+    for (let f = 0; f < F; f++) {
+      start[i * F + f] = offset;
+      offset += c[f]!;
+    }
+  });
+  start[terms.length * F] = offset;
+
+  // pass 2: fill; documents in order, so every posting list is sorted by document
+  const postDoc = new Uint32Array(offset);
+  const postTf = new Uint32Array(offset);
+  const cursor = start.slice(0, -1);
+  const lengths = new Uint32Array(docs.length * F);
+  const docIds = new Int32Array(docs.length);
+  const flags = new Uint8Array(docs.length);
+  const department = new Uint16Array(docs.length);
+  docs.forEach((doc, d) => {
+    docIds[d] = doc.id;
+    flags[d] = doc.flags;
+    department[d] = doc.department;
+    doc.fields.forEach((field, f) => {
+      lengths[d * F + f] = field.length;
+      for (const [term, tf] of field.terms) {
+        const p = cursor[termIndex.get(term)! * F + f]!++;
+        postDoc[p] = d;
+        postTf[p] = tf;
+      }
+    });
+  });
   return {
-    errorCodes: errorCodesText(doc.errorCodes),
-    title: doc.title,
-    issue: doc.issue,
-    labels: [...doc.products, ...doc.tags].join(' ; '),
-    environment: doc.environment,
-    resolution: doc.resolution,
+    terms,
+    docIds,
+    lengths,
+    start,
+    postDoc,
+    postTf,
+    flags,
+    department,
+    dead: new Uint8Array(docs.length),
   };
 }
 
-/** Builds one immutable lunr index over `docs`. */
-export function buildSegment(docs: Iterable<SearchDoc>): lunr.Index {
-  return lunr(function () {
-    this.tokenizer = lunrTokenizer as unknown as typeof lunr.tokenizer;
-    this.pipeline.reset();
-    this.pipeline.add(stopWords, stemWithSurface);
-    // Queries are planned and stemmed by us (queryPlan.ts) and sent with usePipeline: false.
-    this.searchPipeline.reset();
-    this.metadataWhitelist = ['position'];
-    this.ref('id');
-    for (const f of FIELDS) this.field(f.name, { boost: f.boost });
-    for (const doc of docs) this.add({ id: String(doc.id), ...fieldTexts(doc) });
-  });
+/** Index of `term` in the segment's sorted terms, or -1. */
+export function findTerm(segment: Segment, term: string): number {
+  const terms = segment.terms;
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Terms of the segment starting with `prefix`, at most `max`, in sorted order. */
+export function termsWithPrefix(segment: Segment, prefix: string, max: number): string[] {
+  const terms = segment.terms;
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < terms.length && out.length < max && terms[i]!.startsWith(prefix); i++)
+    out.push(terms[i]!);
+  return out;
 }
