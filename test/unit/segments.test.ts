@@ -1,0 +1,78 @@
+import { SearchIndex } from '../../server/search/searchIndex';
+import { makeDocs, random } from '../helpers/docs';
+
+const queries = [
+  'router blinking orange',
+  'password reset',
+  'E-1010',
+  'invoice refund charge',
+  'fibre',
+  'wifi signal drop',
+  'rout',
+  'passwrd',
+  'my modem keeps failing after the firmware update',
+  'sim port',
+  'direct debit mandate',
+  'voicemail',
+  'stream buffering outage',
+  'cable light green',
+  'E-10',
+];
+
+const ids = (index: SearchIndex, q: string, role: 'agent' | 'engineer' = 'engineer') =>
+  index.query(q, { role, limit: 10 }).hits.map((h) => [h.id, h.score]);
+
+describe('segments', () => {
+  it('rank exactly as one index built from the final documents', () => {
+    const docs = makeDocs(500);
+    const live = new SearchIndex();
+    live.build(docs.slice(0, 300));
+    const r = random(3);
+    const final = new Map(docs.slice(0, 300).map((d) => [d.id, d]));
+    // adds, edits and removals land in small segments on top of the base
+    for (const d of docs.slice(300)) {
+      live.articleChanged(d);
+      final.set(d.id, d);
+    }
+    for (let i = 0; i < 80; i++) {
+      const victim = docs[Math.floor(r() * 300)]!;
+      const edited = {
+        ...victim,
+        title: `${victim.title} voicemail`,
+        issue: `${victim.issue} router`,
+      };
+      live.articleChanged(edited);
+      final.set(edited.id, edited);
+    }
+    for (let i = 0; i < 20; i++) {
+      const id = 1 + Math.floor(r() * 300);
+      live.articleRemoved(id);
+      final.delete(id);
+    }
+    const fresh = new SearchIndex();
+    fresh.build(final.values());
+    expect(live.size).toBe(fresh.size);
+    for (const q of queries) {
+      expect(ids(live, q)).toEqual(ids(fresh, q));
+      expect(ids(live, q, 'agent')).toEqual(ids(fresh, q, 'agent'));
+    }
+  });
+
+  it('finds a published article at once and forgets removed ones, across a fold', () => {
+    const index = new SearchIndex();
+    index.build(makeDocs(50));
+    const extra = makeDocs(400, 11).map((d, i) => ({
+      ...d,
+      id: 1000 + i,
+      confidence: 'validated' as const,
+      audience: 'agents' as const,
+    }));
+    for (const d of extra) {
+      index.articleChanged({ ...d, title: `${d.title} zanzibar${d.id}` });
+      expect(index.query(`zanzibar${d.id}`, { role: 'agent' }).hits[0]?.id).toBe(d.id);
+    }
+    index.articleRemoved(1005);
+    expect(index.query('zanzibar1005', { role: 'agent' }).total).toBe(0);
+    expect(index.query('zanzibar1006', { role: 'agent' }).hits[0]?.id).toBe(1006);
+  });
+});
