@@ -2,6 +2,8 @@ import { canFind, type Role } from '../services/permissions';
 import { analyze } from './analyze';
 import { fieldTexts, type FieldName, type SearchDoc } from './document';
 import { expandTerms } from './expand';
+import { buildInWorker } from './fold';
+import type { FoldItem } from './foldWorker';
 import { matchSpans } from './matches';
 import { planQuery } from './queryPlan';
 import { score } from './score';
@@ -69,12 +71,21 @@ export class SearchIndex {
   private departments = new Map<string, number>();
   /** >0 while a bulk change (an import) runs: folding waits for its end */
   private deferred = 0;
+  /** the fold under way in a worker, and the articles changed since it took its snapshot */
+  private folding: Promise<void> | null = null;
+  private changedDuringFold = new Set<number>();
+  /** bumped by build(): a fold started before it is discarded */
+  private generation = 0;
+
+  /** @param onError where background failures go (a failed fold only leaves more small segments) */
+  constructor(private readonly onError: (err: unknown) => void = () => undefined) {}
 
   get size(): number {
     return this.docs.size;
   }
 
   build(docs: Iterable<SearchDoc>): void {
+    this.generation++;
     this.docs = new Map([...docs].map((d) => [d.id, d]));
     this.stats = new CorpusStats();
     const analyzed = [...this.docs.values()].map((d) => this.prepare(d));
@@ -113,8 +124,8 @@ export class SearchIndex {
   }
 
   /** Resolves when no background index work is pending (benchmarks and tests wait on it). */
-  whenIdle(): Promise<void> {
-    return Promise.resolve();
+  async whenIdle(): Promise<void> {
+    while (this.folding) await this.folding;
   }
 
   query(text: string, options: SearchOptions): SearchResult {
@@ -138,8 +149,8 @@ export class SearchIndex {
     return { total, hits };
   }
 
-  /** Analysis plus the facts filtered on at query time, packed for the segment. */
-  private prepare(doc: SearchDoc): AnalyzedDoc {
+  /** The facts filtered on at query time, packed for the segment. */
+  private meta(doc: SearchDoc): FoldItem {
     let department = this.departments.get(doc.department.slug);
     if (department === undefined) {
       department = this.departments.size;
@@ -148,10 +159,16 @@ export class SearchIndex {
     const flags =
       (canFind('agent', doc) ? VISIBLE_TO_AGENTS : 0) |
       (canFind('engineer', doc) ? VISIBLE_TO_STAFF : 0);
+    return { doc, flags, department };
+  }
+
+  private prepare(doc: SearchDoc): AnalyzedDoc {
+    const { flags, department } = this.meta(doc);
     return { id: doc.id, fields: analyze(doc), flags, department };
   }
 
   private forget(id: number): void {
+    if (this.folding) this.changedDuringFold.add(id);
     const old = this.docs.get(id);
     if (!old) return;
     this.stats.remove(analyze(old));
@@ -161,7 +178,32 @@ export class SearchIndex {
   }
 
   private maybeFold(): void {
-    if (this.deferred === 0 && this.recent.length > MAX_RECENT) this.build(this.docs.values());
+    if (this.deferred > 0 || this.folding || this.recent.length <= MAX_RECENT) return;
+    this.folding = this.fold()
+      .catch(this.onError)
+      .finally(() => {
+        this.folding = null;
+        this.changedDuringFold.clear();
+        this.maybeFold();
+      });
+  }
+
+  /**
+   * Rebuilds the base from every article in a worker. Articles changed while it runs keep
+   * their newer small segments and are marked dead in the new base.
+   */
+  private async fold(): Promise<void> {
+    const generation = this.generation;
+    const snapshot = this.recent.length;
+    this.changedDuringFold.clear();
+    const segment = await buildInWorker([...this.docs.values()].map((d) => this.meta(d)));
+    if (generation !== this.generation) return;
+    segment.docIds.forEach((id, local) => {
+      if (this.changedDuringFold.has(id)) segment.dead[local] = 1;
+      else this.home.set(id, { segment, doc: local });
+    });
+    this.base = [segment];
+    this.recent = this.recent.slice(snapshot);
   }
 }
 

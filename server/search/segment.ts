@@ -8,8 +8,12 @@ import { FIELD_COUNT as F } from './analyze';
  * or removed; it is the only part that changes after the segment is built.
  */
 export interface Segment {
-  /** sorted (UTF-16 code unit order, as `<` compares) */
-  readonly terms: string[];
+  /**
+   * The vocabulary, sorted (UTF-16 code unit order, as `<` compares), stored as one string
+   * and offsets: a segment crosses threads and disk without one object per term.
+   */
+  readonly termText: string;
+  readonly termOffsets: Uint32Array;
   /** local document number → article id */
   readonly docIds: Int32Array;
   /** local document × field → field length in tokens */
@@ -48,6 +52,8 @@ export function buildSegment(docs: readonly AnalyzedDoc[]): Segment {
     });
   }
   const terms = [...counts.keys()].sort();
+  const termOffsets = new Uint32Array(terms.length + 1);
+  terms.forEach((t, i) => (termOffsets[i + 1] = termOffsets[i]! + t.length));
   const termIndex = new Map(terms.map((t, i) => [t, i]));
   const start = new Uint32Array(terms.length * F + 1);
   let offset = 0;
@@ -82,7 +88,8 @@ export function buildSegment(docs: readonly AnalyzedDoc[]): Segment {
     });
   });
   return {
-    terms,
+    termText: terms.join(''),
+    termOffsets,
     docIds,
     lengths,
     start,
@@ -94,33 +101,53 @@ export function buildSegment(docs: readonly AnalyzedDoc[]): Segment {
   };
 }
 
-/** Index of `term` in the segment's sorted terms, or -1. */
-export function findTerm(segment: Segment, term: string): number {
-  const terms = segment.terms;
-  let lo = 0;
-  let hi = terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const t = terms[mid]!;
-    if (t === term) return mid;
-    if (t < term) lo = mid + 1;
-    else hi = mid - 1;
+export const termCount = (segment: Segment) => segment.termOffsets.length - 1;
+
+export const termAt = (segment: Segment, i: number) =>
+  segment.termText.slice(segment.termOffsets[i]!, segment.termOffsets[i + 1]!);
+
+/** Compares `term` with the segment's i-th term without materializing it: <0, 0 or >0. */
+function compareAt(segment: Segment, i: number, term: string): number {
+  const from = segment.termOffsets[i]!;
+  const length = segment.termOffsets[i + 1]! - from;
+  const n = Math.min(length, term.length);
+  for (let k = 0; k < n; k++) {
+    const diff = segment.termText.charCodeAt(from + k) - term.charCodeAt(k);
+    if (diff !== 0) return diff;
   }
-  return -1;
+  return length - term.length;
+}
+
+/** First index whose term is >= `term`. */
+function lowerBound(segment: Segment, term: string): number {
+  let lo = 0;
+  let hi = termCount(segment);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareAt(segment, mid, term) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of `term` in the segment's vocabulary, or -1. */
+export function findTerm(segment: Segment, term: string): number {
+  const i = lowerBound(segment, term);
+  return i < termCount(segment) && compareAt(segment, i, term) === 0 ? i : -1;
 }
 
 /** Terms of the segment starting with `prefix`, at most `max`, in sorted order. */
 export function termsWithPrefix(segment: Segment, prefix: string, max: number): string[] {
-  const terms = segment.terms;
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
   const out: string[] = [];
-  for (let i = lo; i < terms.length && out.length < max && terms[i]!.startsWith(prefix); i++)
-    out.push(terms[i]!);
+  const n = termCount(segment);
+  for (let i = lowerBound(segment, prefix); i < n && out.length < max; i++) {
+    const from = segment.termOffsets[i]!;
+    if (
+      !segment.termText.startsWith(prefix, from) ||
+      segment.termOffsets[i + 1]! - from < prefix.length
+    )
+      break;
+    out.push(termAt(segment, i));
+  }
   return out;
 }

@@ -58,7 +58,27 @@ describe('segments', () => {
     }
   });
 
-  it('finds a published article at once and forgets removed ones, across a fold', () => {
+  it('folds small segments into the base in a worker, with changes during the fold kept', async () => {
+    const docs = makeDocs(600);
+    const index = new SearchIndex((err) => {
+      throw err;
+    });
+    index.build(docs.slice(0, 100));
+    const final = new Map(docs.slice(0, 100).map((d) => [d.id, d]));
+    for (const d of docs.slice(100)) {
+      index.articleChanged(d); // the 257th change starts a fold in a worker
+      final.set(d.id, d);
+    }
+    const recent = () => (index as unknown as { recent: unknown[] }).recent.length;
+    const before = recent();
+    await index.whenIdle();
+    expect(recent()).toBeLessThan(before);
+    const fresh = new SearchIndex();
+    fresh.build(final.values());
+    for (const q of queries) expect(ids(index, q)).toEqual(ids(fresh, q));
+  });
+
+  it('finds a published article at once and forgets removed ones, across a fold', async () => {
     const index = new SearchIndex();
     index.build(makeDocs(50));
     const extra = makeDocs(400, 11).map((d, i) => ({
@@ -74,5 +94,8 @@ describe('segments', () => {
     index.articleRemoved(1005);
     expect(index.query('zanzibar1005', { role: 'agent' }).total).toBe(0);
     expect(index.query('zanzibar1006', { role: 'agent' }).hits[0]?.id).toBe(1006);
+    await index.whenIdle();
+    expect(index.query('zanzibar1005', { role: 'agent' }).total).toBe(0);
+    expect(index.query('zanzibar1399', { role: 'agent' }).hits[0]?.id).toBe(1399);
   });
 });
