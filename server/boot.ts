@@ -17,7 +17,10 @@ export async function boot(config: Config, logger: Logger): Promise<Runtime> {
   const db = await Database.open(config.databasePath);
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  const search = new SearchIndex();
+  const search = new SearchIndex({
+    onError: (err) => logger.error({ err }, 'search index background work failed'),
+    persistPath: config.databasePath === ':memory:' ? undefined : `${config.databasePath}.search`,
+  });
   const seeded = await seed({ db, search }, config, logger);
   const started = performance.now();
   const count = await loadSearchIndex({ db, search });

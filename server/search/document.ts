@@ -15,6 +15,8 @@ export interface SearchDoc {
   audience: 'agents' | 'internal';
   department: { slug: string; name: string };
   verifyBy: string | null;
+  /** the article's version: a saved index is reused only for unchanged articles */
+  version?: number;
 }
 
 /** Indexed fields and their boosts (DESIGN §4): an exact error code outranks everything. */

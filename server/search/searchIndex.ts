@@ -3,6 +3,7 @@ import { analyze } from './analyze';
 import { fieldTexts, type FieldName, type SearchDoc } from './document';
 import { expandTerms } from './expand';
 import { buildInWorker } from './fold';
+import { loadBase, saveBase } from './persist';
 import type { FoldItem } from './foldWorker';
 import { matchSpans } from './matches';
 import { planQuery } from './queryPlan';
@@ -73,12 +74,23 @@ export class SearchIndex {
   private deferred = 0;
   /** the fold under way in a worker, and the articles changed since it took its snapshot */
   private folding: Promise<void> | null = null;
+  private saving: Promise<void> | null = null;
   private changedDuringFold = new Set<number>();
   /** bumped by build(): a fold started before it is discarded */
   private generation = 0;
 
-  /** @param onError where background failures go (a failed fold only leaves more small segments) */
-  constructor(private readonly onError: (err: unknown) => void = () => undefined) {}
+  private readonly onError: (err: unknown) => void;
+  private readonly persistPath: string | undefined;
+
+  /**
+   * @param options.onError where background failures go (a failed fold or save only leaves
+   *   more small segments, or a slower next start)
+   * @param options.persistPath file for the base segment, reused at the next start
+   */
+  constructor(options: { onError?: (err: unknown) => void; persistPath?: string } = {}) {
+    this.onError = options.onError ?? (() => undefined);
+    this.persistPath = options.persistPath;
+  }
 
   get size(): number {
     return this.docs.size;
@@ -94,16 +106,50 @@ export class SearchIndex {
     this.base = [segment];
     this.recent = [];
     this.home = new Map(analyzed.map((a, i) => [a.id, { segment, doc: i }]));
+    this.save();
+  }
+
+  /**
+   * At start: reuses the saved base where it still matches `docs` (same article version,
+   * visibility and department) and indexes only the rest, instead of analyzing everything.
+   */
+  load(docs: Iterable<SearchDoc>): void {
+    const saved = this.persistPath ? loadBase(this.persistPath) : null;
+    if (!saved) return this.build(docs);
+    this.generation++;
+    this.docs = new Map([...docs].map((d) => [d.id, d]));
+    this.departments = new Map(saved.departments);
+    const base = saved.segment;
+    const live = new Map<number, number>();
+    base.docIds.forEach((id, i) => base.dead[i] || live.set(id, i));
+    this.base = [base];
+    this.recent = [];
+    this.home = new Map();
+    const changed: SearchDoc[] = [];
+    for (const doc of this.docs.values()) {
+      const i = live.get(doc.id);
+      const { flags, department } = this.meta(doc);
+      if (
+        i !== undefined &&
+        saved.versions[i] === (doc.version ?? -2) &&
+        base.flags[i] === flags &&
+        base.department[i] === department
+      ) {
+        this.home.set(doc.id, { segment: base, doc: i });
+        live.delete(doc.id);
+      } else {
+        changed.push(doc);
+      }
+    }
+    for (const i of live.values()) base.dead[i] = 1; // changed or deleted since it was saved
+    this.stats = CorpusStats.fromSegment(base);
+    for (const doc of changed) this.indexRecent(doc);
+    this.maybeFold();
   }
 
   articleChanged(doc: SearchDoc): void {
     this.forget(doc.id);
-    const prepared = this.prepare(doc);
-    this.stats.add(prepared.fields);
-    this.docs.set(doc.id, doc);
-    const segment = buildSegment([prepared]);
-    this.recent.push(segment);
-    this.home.set(doc.id, { segment, doc: 0 });
+    this.indexRecent(doc);
     this.maybeFold();
   }
 
@@ -125,7 +171,7 @@ export class SearchIndex {
 
   /** Resolves when no background index work is pending (benchmarks and tests wait on it). */
   async whenIdle(): Promise<void> {
-    while (this.folding) await this.folding;
+    while (this.folding || this.saving) await (this.folding ?? this.saving);
   }
 
   query(text: string, options: SearchOptions): SearchResult {
@@ -167,6 +213,35 @@ export class SearchIndex {
     return { id: doc.id, fields: analyze(doc), flags, department };
   }
 
+  /** Indexes one article into a segment of its own: searchable at once. */
+  private indexRecent(doc: SearchDoc): void {
+    const prepared = this.prepare(doc);
+    this.stats.add(prepared.fields);
+    this.docs.set(doc.id, doc);
+    const segment = buildSegment([prepared]);
+    this.recent.push(segment);
+    this.home.set(doc.id, { segment, doc: 0 });
+  }
+
+  /** Writes the base to disk in the background; the next start reuses it. */
+  private save(): void {
+    const base = this.base[0];
+    if (!this.persistPath || !base || this.base.length !== 1) return;
+    const versions = Int32Array.from(base.docIds, (id, i) =>
+      base.dead[i] ? -1 : (this.docs.get(id)?.version ?? -1),
+    );
+    const saving = saveBase(this.persistPath, {
+      segment: base,
+      versions,
+      departments: [...this.departments],
+    })
+      .catch(this.onError)
+      .finally(() => {
+        if (this.saving === saving) this.saving = null;
+      });
+    this.saving = saving;
+  }
+
   private forget(id: number): void {
     if (this.folding) this.changedDuringFold.add(id);
     const old = this.docs.get(id);
@@ -204,6 +279,7 @@ export class SearchIndex {
     });
     this.base = [segment];
     this.recent = this.recent.slice(snapshot);
+    this.save();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AnalyzedField } from './analyze';
 import { FIELD_COUNT } from './analyze';
+import { termAt, termCount, type Segment } from './segment';
 
 /**
  * Corpus statistics over every live document, kept exact as documents come and go. BM25 weights
@@ -12,6 +13,29 @@ export class CorpusStats {
   documentCount = 0;
   readonly df = new Map<string, number>();
   readonly lengthSum = new Float64Array(FIELD_COUNT);
+
+  /** The statistics of a segment's live documents (a restored base). */
+  static fromSegment(segment: Segment): CorpusStats {
+    const stats = new CorpusStats();
+    segment.docIds.forEach((_id, d) => {
+      if (segment.dead[d]) return;
+      stats.documentCount++;
+      for (let f = 0; f < FIELD_COUNT; f++)
+        stats.lengthSum[f] = stats.lengthSum[f]! + segment.lengths[d * FIELD_COUNT + f]!;
+    });
+    for (let t = 0; t < termCount(segment); t++) {
+      let df = 0;
+      for (
+        let p = segment.start[t * FIELD_COUNT]!;
+        p < segment.start[(t + 1) * FIELD_COUNT]!;
+        p++
+      ) {
+        if (!segment.dead[segment.postDoc[p]!]) df++;
+      }
+      if (df > 0) stats.df.set(termAt(segment, t), df);
+    }
+    return stats;
+  }
 
   add(fields: AnalyzedField[]): void {
     this.apply(fields, 1);

@@ -169,10 +169,10 @@ export async function articleVersions(deps: ArticleDeps, actor: Actor, idOrSlug:
   return articles.listVersions(deps.db, row.id);
 }
 
-/** Loads every article into the search index (at boot). */
+/** Loads every article into the search index at boot (reusing the saved index where it can). */
 export async function loadSearchIndex(deps: ArticleDeps): Promise<number> {
   const rows = await articles.allArticles(deps.db);
-  deps.search.build(rows.map(toSearchDoc));
+  deps.search.load(rows.map(toSearchDoc));
   return rows.length;
 }
 
@@ -191,6 +191,7 @@ export function toSearchDoc(row: ArticleRow): SearchDoc {
     audience: row.audience,
     department: { slug: row.departmentSlug, name: row.departmentName },
     verifyBy: row.verifyBy,
+    version: row.version,
   };
 }
 

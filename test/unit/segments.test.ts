@@ -60,8 +60,10 @@ describe('segments', () => {
 
   it('folds small segments into the base in a worker, with changes during the fold kept', async () => {
     const docs = makeDocs(600);
-    const index = new SearchIndex((err) => {
-      throw err;
+    const index = new SearchIndex({
+      onError: (err) => {
+        throw err;
+      },
     });
     index.build(docs.slice(0, 100));
     const final = new Map(docs.slice(0, 100).map((d) => [d.id, d]));
