@@ -13,8 +13,9 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
  * Resolves planned terms into exact index terms: the term itself, its prefix completions
- * (shortest, then most common, first: closest to what is being typed) and its one-edit
- * neighbours (most common first), each capped, all from the live vocabulary. Scoring then
+ * (shortest, then most common, first: closest to what is being typed) and, for words the corpus
+ * does not contain, their one-edit neighbours (most common first), each capped, all from the
+ * live vocabulary. Scoring then
  * runs exact terms only, whose cost is bounded by their postings.
  */
 export function expandTerms(
@@ -43,7 +44,9 @@ export function expandTerms(
       for (const t of chosen) add(t, p.boost * BOOST.prefix);
       budget -= chosen.length;
     }
-    if (p.fuzzy && budget > 0) {
+    // typo expansion only for words the corpus does not know: a known word is what was meant,
+    // and its neighbours would only add noise (and cost) to long, correctly spelled queries
+    if (p.fuzzy && budget > 0 && !stats.df.has(p.term)) {
       const chosen = [...oneEditAway(p.surface)]
         .filter(fresh)
         .sort((a, b) => df(b) - df(a) || (a < b ? -1 : 1))
