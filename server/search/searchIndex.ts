@@ -4,6 +4,7 @@ import { fieldTexts, type FieldName, type SearchDoc } from './document';
 import { expandTerms } from './expand';
 import { buildInWorker } from './fold';
 import { loadBase, saveBase } from './persist';
+import { ResultCache } from './resultCache';
 import type { FoldItem } from './foldWorker';
 import { matchSpans } from './matches';
 import { planQuery } from './queryPlan';
@@ -79,6 +80,7 @@ export class SearchIndex {
   /** bumped by build(): a fold started before it is discarded */
   private generation = 0;
 
+  private readonly cache = new ResultCache<SearchResult>();
   private readonly onError: (err: unknown) => void;
   private readonly persistPath: string | undefined;
 
@@ -98,6 +100,7 @@ export class SearchIndex {
 
   build(docs: Iterable<SearchDoc>): void {
     this.generation++;
+    this.cache.clear();
     this.docs = new Map([...docs].map((d) => [d.id, d]));
     this.stats = new CorpusStats();
     const analyzed = [...this.docs.values()].map((d) => this.prepare(d));
@@ -117,6 +120,7 @@ export class SearchIndex {
     const saved = this.persistPath ? loadBase(this.persistPath) : null;
     if (!saved) return this.build(docs);
     this.generation++;
+    this.cache.clear();
     this.docs = new Map([...docs].map((d) => [d.id, d]));
     this.departments = new Map(saved.departments);
     const base = saved.segment;
@@ -175,6 +179,23 @@ export class SearchIndex {
   }
 
   query(text: string, options: SearchOptions): SearchResult {
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const key = [
+      options.role === 'agent' ? 'a' : 's',
+      options.department ?? '',
+      options.limit ?? 20,
+      today,
+      text,
+    ].join('\u0000');
+    let result = this.cache.get(key);
+    if (!result) {
+      result = this.search(text, options, today);
+      this.cache.set(key, result);
+    }
+    return result;
+  }
+
+  private search(text: string, options: SearchOptions, today: string): SearchResult {
     const plan = planQuery(text);
     if (plan.length === 0) return { total: 0, hits: [] };
     const segments = [...this.base, ...this.recent];
@@ -187,7 +208,6 @@ export class SearchIndex {
       department,
       limit: options.limit ?? 20,
     });
-    const today = options.today ?? new Date().toISOString().slice(0, 10);
     const matched = new Set(clauses.map((c) => c.term));
     const hits = top.map((s) =>
       present(this.docs.get(s.segment.docIds[s.doc]!)!, s.score, matched, today),
@@ -215,6 +235,7 @@ export class SearchIndex {
 
   /** Indexes one article into a segment of its own: searchable at once. */
   private indexRecent(doc: SearchDoc): void {
+    this.cache.clear();
     const prepared = this.prepare(doc);
     this.stats.add(prepared.fields);
     this.docs.set(doc.id, doc);
@@ -243,6 +264,7 @@ export class SearchIndex {
   }
 
   private forget(id: number): void {
+    this.cache.clear();
     if (this.folding) this.changedDuringFold.add(id);
     const old = this.docs.get(id);
     if (!old) return;
