@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
@@ -6,6 +7,7 @@ import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { AppError } from '../errors';
 import { createLogger } from '../logger';
+import { ROOT } from '../paths';
 import { evaluate } from '../search/evaluate';
 import { SearchIndex } from '../search/searchIndex';
 import { exportDirectory, importDirectory } from '../services/content';
@@ -106,6 +108,28 @@ program
     console.log(
       JSON.stringify(evaluate(path.resolve(opts.dataset), opts.split as 'dev' | 'test' | 'all')),
     );
+  });
+
+program
+  .command('bench')
+  .description(
+    'run the search benchmark (bench/run.ts, a development tool): tables, then one JSON line',
+  )
+  .argument('[options...]', 'passed on, e.g. --quick, --sizes 1000,10000, --skip-http')
+  .allowUnknownOption()
+  .action((options: string[]) => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--require',
+        require.resolve('tsx/cjs'),
+        path.join(ROOT, 'bench', 'run.ts'),
+        ...options,
+      ],
+      { stdio: 'inherit' },
+    );
+    process.exitCode = run.status ?? 1;
   });
 
 const user = program.command('user').description('manage users');
