@@ -1,5 +1,5 @@
 import { LIMITS, planQuery, type PlannedTerm } from '../../server/search/queryPlan';
-import { HOSTILE_QUERIES } from './hostileQueries';
+import { HOSTILE_QUERIES } from '../helpers/hostileQueries';
 
 const termsOf = (plan: PlannedTerm[]) => plan.map((p) => p.term);
 const byTerm = (plan: PlannedTerm[], term: string) => plan.find((p) => p.term === term);

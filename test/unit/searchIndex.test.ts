@@ -1,6 +1,6 @@
 import type { SearchDoc } from '../../server/search/document';
 import { SearchIndex, type SearchOptions } from '../../server/search/searchIndex';
-import { HOSTILE_QUERIES } from './hostileQueries';
+import { HOSTILE_QUERIES } from '../helpers/hostileQueries';
 
 let nextId = 1;
 function makeDoc(overrides: Partial<SearchDoc> = {}): SearchDoc {

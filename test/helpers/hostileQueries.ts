@@ -1,15 +1,5 @@
 /** Query strings that must never throw or stall the search (shared by the query tests). */
-
-/** A small deterministic PRNG so failures can be reproduced. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as mulberry32 } from './docs';
 
 /** `length` random code points from the whole Unicode range (no lone surrogates). */
 export function randomUnicode(length: number, seed = 42): string {
