@@ -1,12 +1,10 @@
 import type { Queryable } from '../db/connection';
 
 export const getSession = async (db: Queryable, sid: string, now: number) =>
-  (
-    await db.get<{ sess: string }>('SELECT sess FROM sessions WHERE sid = ? AND expires_at > ?', [
-      sid,
-      now,
-    ])
-  )?.sess ?? null;
+  (await db.get<{ sess: string; expiresAt: number }>(
+    'SELECT sess, expires_at AS expiresAt FROM sessions WHERE sid = ? AND expires_at > ?',
+    [sid, now],
+  )) ?? null;
 
 export const setSession = (db: Queryable, sid: string, sess: string, expiresAt: number) =>
   db.run(

@@ -120,18 +120,45 @@ describe('auth', () => {
     expect(JSON.parse(row!.sess).passport.user).toEqual(expect.any(Number));
   });
 
-  it('ends a session after the idle timeout', async () => {
-    const c = await signedIn(ctx, 'agent');
-    await ctx.db.run('UPDATE sessions SET expires_at = ?', [Date.now() - 1000]);
-    await c.get('/api/auth/me').expect(401);
-  });
+  describe('timeouts', () => {
+    afterEach(() => jest.restoreAllMocks());
+    const later = (ms: number) => {
+      const now = Date.now();
+      jest.spyOn(Date, 'now').mockReturnValue(now + ms);
+    };
 
-  it('ends a session SESSION_MAX_HOURS after sign-in, however active', async () => {
-    const c = await signedIn(ctx, 'agent');
-    await c.get('/api/auth/me').expect(200);
-    const longAgo = Date.now() - ctx.config.sessionMaxMs - 1000;
-    await ctx.db.run("UPDATE sessions SET sess = json_set(sess, '$.signedInAt', ?)", [longAgo]);
-    await c.get('/api/auth/me').expect(401);
+    it('ends a session after the idle timeout', async () => {
+      const c = await signedIn(ctx, 'agent');
+      await c.get('/api/auth/me').expect(200);
+      later(ctx.config.sessionIdleMs + 60_000);
+      await c.get('/api/auth/me').expect(401);
+    });
+
+    it('keeps an active session alive past the idle timeout', async () => {
+      const c = await signedIn(ctx, 'agent');
+      later(ctx.config.sessionIdleMs - 60_000);
+      await c.get('/api/auth/me').expect(200); // activity pushes the expiry
+      jest.restoreAllMocks();
+      later(ctx.config.sessionIdleMs + 60_000 - 120_000);
+      await c.get('/api/auth/me').expect(200);
+    });
+
+    it('ends a session SESSION_MAX_HOURS after sign-in, however active', async () => {
+      const long = await makeTestApp({
+        SESSION_IDLE_MINUTES: String(7 * 24 * 60),
+        SESSION_MAX_HOURS: '1',
+      });
+      try {
+        const c = await signedIn(long, 'agent');
+        later(30 * 60_000);
+        await c.get('/api/auth/me').expect(200);
+        jest.restoreAllMocks();
+        later(61 * 60_000);
+        await c.get('/api/auth/me').expect(401);
+      } finally {
+        await long.close();
+      }
+    });
   });
 
   describe('throttling', () => {
