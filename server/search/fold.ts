@@ -7,10 +7,13 @@ import type { Segment } from './segment';
 const CHUNK = 500;
 
 /**
- * Builds one segment from `items` in a worker thread. From TypeScript sources (tests, tsx)
+ * Builds one segment from `docs` in a worker thread. From TypeScript sources (tests, tsx)
  * the worker loads through tsx; compiled, it is plain JavaScript.
  */
-export function buildInWorker(items: readonly FoldItem[]): Promise<Segment> {
+export function buildInWorker<T>(
+  docs: readonly T[],
+  toItem: (doc: T) => FoldItem,
+): Promise<Segment> {
   const ext = path.extname(__filename);
   const worker = new Worker(path.join(__dirname, `foldWorker${ext}`), {
     execArgv: ext === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [],
@@ -24,11 +27,9 @@ export function buildInWorker(items: readonly FoldItem[]): Promise<Segment> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code}`)));
     void (async () => {
-      for (let i = 0; i < items.length; i += CHUNK) {
-        worker.postMessage({
-          type: 'docs',
-          items: items.slice(i, i + CHUNK),
-        } satisfies FoldMessage);
+      for (let i = 0; i < docs.length; i += CHUNK) {
+        const items = docs.slice(i, i + CHUNK).map(toItem); // chunk by chunk: no 50k-object burst
+        worker.postMessage({ type: 'docs', items } satisfies FoldMessage);
         await new Promise((r) => setImmediate(r)); // let requests run between chunks
       }
       worker.postMessage({ type: 'build' } satisfies FoldMessage);

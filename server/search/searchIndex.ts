@@ -11,6 +11,7 @@ import { planQuery } from './queryPlan';
 import { score } from './score';
 import {
   buildSegment,
+  findDoc,
   VISIBLE_TO_AGENTS,
   VISIBLE_TO_STAFF,
   type AnalyzedDoc,
@@ -67,8 +68,8 @@ export class SearchIndex {
   private stats = new CorpusStats();
   private base: Segment[] = [];
   private recent: Segment[] = [];
-  /** where each article's live entry is, so a change can mark it dead */
-  private home = new Map<number, { segment: Segment; doc: number }>();
+  /** articles whose live entry is in a recent segment (the others are in the base) */
+  private home = new Map<number, Segment>();
   /** department slug → code stored in segments */
   private departments = new Map<string, number>();
   /** >0 while a bulk change (an import) runs: folding waits for its end */
@@ -108,7 +109,7 @@ export class SearchIndex {
     const segment = buildSegment(analyzed);
     this.base = [segment];
     this.recent = [];
-    this.home = new Map(analyzed.map((a, i) => [a.id, { segment, doc: i }]));
+    this.home = new Map();
     this.save();
   }
 
@@ -124,28 +125,19 @@ export class SearchIndex {
     this.docs = new Map([...docs].map((d) => [d.id, d]));
     this.departments = new Map(saved.departments);
     const base = saved.segment;
-    const live = new Map<number, number>();
-    base.docIds.forEach((id, i) => base.dead[i] || live.set(id, i));
     this.base = [base];
     this.recent = [];
     this.home = new Map();
     const changed: SearchDoc[] = [];
+    const current = new Uint8Array(base.docIds.length);
     for (const doc of this.docs.values()) {
-      const i = live.get(doc.id);
+      const i = findDoc(base, doc.id);
       const { flags, department } = this.meta(doc);
-      if (
-        i !== undefined &&
-        saved.versions[i] === (doc.version ?? -2) &&
-        base.flags[i] === flags &&
-        base.department[i] === department
-      ) {
-        this.home.set(doc.id, { segment: base, doc: i });
-        live.delete(doc.id);
-      } else {
-        changed.push(doc);
-      }
+      const same = i >= 0 && !base.dead[i] && saved.versions[i] === (doc.version ?? -2);
+      if (same && base.flags[i] === flags && base.department[i] === department) current[i] = 1;
+      else changed.push(doc);
     }
-    for (const i of live.values()) base.dead[i] = 1; // changed or deleted since it was saved
+    current.forEach((keep, i) => keep || (base.dead[i] = 1)); // changed or deleted since it was saved
     this.stats = CorpusStats.fromSegment(base);
     for (const doc of changed) this.indexRecent(doc);
     this.maybeFold();
@@ -241,7 +233,7 @@ export class SearchIndex {
     this.docs.set(doc.id, doc);
     const segment = buildSegment([prepared]);
     this.recent.push(segment);
-    this.home.set(doc.id, { segment, doc: 0 });
+    this.home.set(doc.id, segment);
   }
 
   /** Writes the base to disk in the background; the next start reuses it. */
@@ -269,8 +261,14 @@ export class SearchIndex {
     const old = this.docs.get(id);
     if (!old) return;
     this.stats.remove(analyze(old));
-    const entry = this.home.get(id);
-    if (entry) entry.segment.dead[entry.doc] = 1;
+    const recent = this.home.get(id);
+    if (recent) recent.dead[0] = 1;
+    else {
+      for (const b of this.base) {
+        const i = findDoc(b, id);
+        if (i >= 0) b.dead[i] = 1;
+      }
+    }
     this.home.delete(id);
   }
 
@@ -293,12 +291,15 @@ export class SearchIndex {
     const generation = this.generation;
     const snapshot = this.recent.length;
     this.changedDuringFold.clear();
-    const segment = await buildInWorker([...this.docs.values()].map((d) => this.meta(d)));
+    const segment = await buildInWorker([...this.docs.values()], (d) => this.meta(d));
     if (generation !== this.generation) return;
-    segment.docIds.forEach((id, local) => {
-      if (this.changedDuringFold.has(id)) segment.dead[local] = 1;
-      else this.home.set(id, { segment, doc: local });
-    });
+    // only what changed meanwhile is visited: its newer entry lives in a recent segment
+    for (const id of this.changedDuringFold) {
+      const i = findDoc(segment, id);
+      if (i >= 0) segment.dead[i] = 1;
+    }
+    const folded = new Set(this.recent.slice(0, snapshot));
+    for (const [id, s] of this.home) if (folded.has(s)) this.home.delete(id);
     this.base = [segment];
     this.recent = this.recent.slice(snapshot);
     this.save();

@@ -39,7 +39,9 @@ export interface AnalyzedDoc {
   department: number;
 }
 
-export function buildSegment(docs: readonly AnalyzedDoc[]): Segment {
+/** Documents are stored in article-id order, so an article's entry is found by binary search. */
+export function buildSegment(unordered: readonly AnalyzedDoc[]): Segment {
+  const docs = [...unordered].sort((a, b) => a.id - b.id);
   // pass 1: postings per (term, field), to size the arrays
   const counts = new Map<string, Uint32Array>();
   for (const doc of docs) {
@@ -99,6 +101,20 @@ export function buildSegment(docs: readonly AnalyzedDoc[]): Segment {
     department,
     dead: new Uint8Array(docs.length),
   };
+}
+
+/** Local number of article `id` in the segment, or -1. */
+export function findDoc(segment: Segment, id: number): number {
+  const ids = segment.docIds;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] === id) return mid;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 export const termCount = (segment: Segment) => segment.termOffsets.length - 1;
