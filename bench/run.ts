@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (or `node --expose-gc -r tsx/cjs bench/run.ts`): the search benchmark.
  *   --sizes 1000,10000,50000   corpus sizes for the in-process figures (default: all three)
+ *   --engines ours,fts5,lunr   engines for the in-process figures (default: all three)
  *   --quick                    1k-only smoke run of every section, well under a minute
  *   --skip-http                no HTTP section
  *   --skip-restart             no restart section (and so no HTTP section either)
@@ -34,6 +35,7 @@ const option = (name: string) => {
 };
 const quick = flag('--quick');
 const sizes = quick ? [1000] : (option('--sizes') ?? '1000,10000,50000').split(',').map(Number);
+const engines = (option('--engines') ?? 'ours,fts5,lunr').split(',') as EngineName[];
 const appSize = quick ? 1000 : 10000;
 const started = performance.now();
 const log = (msg: string) =>
@@ -63,7 +65,7 @@ const timeoutMsFor = (engine: EngineName, size: number) =>
 async function searchSection(results: Results): Promise<void> {
   for (const size of sizes) {
     results.search[size] = {};
-    for (const engine of ['ours', 'fts5', 'lunr'] as EngineName[]) {
+    for (const engine of engines) {
       const run: Record<string, unknown> = { searchCode: searchCodeVersion() };
       results.search[size][engine] = run;
       const heapMb = heapMbFor(engine, size);

@@ -105,11 +105,13 @@ function buffersFor(segment: Segment) {
 /** Best first by score, then by article id, so equal scores come out in a stable order. */
 function keepTop(top: Scored[], segment: Segment, doc: number, value: number, limit: number): void {
   const id = segment.docIds[doc]!;
-  const better = (s: Scored) =>
-    value > s.score || (value === s.score && id < s.segment.docIds[s.doc]!);
-  if (top.length === limit && !better(top[top.length - 1]!)) return;
+  if (top.length === limit && !outranks(value, id, top[top.length - 1]!)) return;
   let i = top.length;
-  while (i > 0 && better(top[i - 1]!)) i--;
+  while (i > 0 && outranks(value, id, top[i - 1]!)) i--;
   top.splice(i, 0, { segment, doc, score: value });
   if (top.length > limit) top.pop();
+}
+
+function outranks(value: number, id: number, s: Scored): boolean {
+  return value > s.score || (value === s.score && id < s.segment.docIds[s.doc]!);
 }
