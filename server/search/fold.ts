@@ -20,8 +20,33 @@ export function buildInWorker<T>(
   });
   worker.unref(); // never keeps the process alive on its own
   return new Promise<Segment>((resolve, reject) => {
-    worker.once('message', (segment: Segment) => {
-      resolve(segment);
+    worker.once('message', (received: Segment) => {
+      // A deserialized object gets slow (dictionary) properties; the scoring loop reads these
+      // fields for every posting, so rebuild it as a plain literal with a fast shape.
+      const {
+        termText,
+        termOffsets,
+        docIds,
+        lengths,
+        start,
+        postDoc,
+        postTf,
+        flags,
+        department,
+        dead,
+      } = received;
+      resolve({
+        termText,
+        termOffsets,
+        docIds,
+        lengths,
+        start,
+        postDoc,
+        postTf,
+        flags,
+        department,
+        dead,
+      });
       void worker.terminate();
     });
     worker.once('error', reject);

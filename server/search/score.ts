@@ -56,22 +56,26 @@ export function score(
   let total = 0;
   for (const segment of segments) {
     const { acc, seen } = buffersFor(segment);
+    // locals, not property loads, inside the loop over postings
+    const { start, postDoc, postTf, lengths, dead, flags, department } = segment;
     const touched: number[] = [];
     for (const [term, boost] of boosts) {
       const t = findTerm(segment, term);
       if (t === -1) continue;
       const idf = stats.idf(term);
       for (let f = 0; f < F; f++) {
-        const end = segment.start[t * F + f + 1]!;
-        for (let p = segment.start[t * F + f]!; p < end; p++) {
-          const d = segment.postDoc[p]!;
-          if (segment.dead[d] || !(segment.flags[d]! & filter.mask)) continue;
-          if (filter.department >= 0 && segment.department[d] !== filter.department) continue;
-          const tf = segment.postTf[p]!;
-          const len = segment.lengths[d * F + f]!;
+        const end = start[t * F + f + 1]!;
+        const avgLength = avg[f]!;
+        const fieldBoost = FIELD_BOOSTS[f]!;
+        for (let p = start[t * F + f]!; p < end; p++) {
+          const d = postDoc[p]!;
+          if (dead[d] || !(flags[d]! & filter.mask)) continue;
+          if (filter.department >= 0 && department[d] !== filter.department) continue;
+          const tf = postTf[p]!;
+          const len = lengths[d * F + f]!;
           // operation for operation as lunr.Builder.createFieldVectors, so rounding agrees
-          let w = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg[f]!)) + tf);
-          w *= FIELD_BOOSTS[f]!;
+          let w = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avgLength)) + tf);
+          w *= fieldBoost;
           if (!seen[d]) {
             seen[d] = 1;
             touched.push(d);
