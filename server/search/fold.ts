@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FoldItem, FoldMessage } from './foldWorker';
-import type { Segment } from './segment';
+import { segmentOf, type Segment } from './segment';
 
 /** Articles per message: each copy into the worker stays a few milliseconds. */
 const CHUNK = 500;
@@ -21,32 +21,7 @@ export function buildInWorker<T>(
   worker.unref(); // never keeps the process alive on its own
   return new Promise<Segment>((resolve, reject) => {
     worker.once('message', (received: Segment) => {
-      // A deserialized object gets slow (dictionary) properties; the scoring loop reads these
-      // fields for every posting, so rebuild it as a plain literal with a fast shape.
-      const {
-        termText,
-        termOffsets,
-        docIds,
-        lengths,
-        start,
-        postDoc,
-        postTf,
-        flags,
-        department,
-        dead,
-      } = received;
-      resolve({
-        termText,
-        termOffsets,
-        docIds,
-        lengths,
-        start,
-        postDoc,
-        postTf,
-        flags,
-        department,
-        dead,
-      });
+      resolve(segmentOf(received));
       void worker.terminate();
     });
     worker.once('error', reject);

@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyze } from './analyze';
 import type { SearchDoc } from './document';
-import { buildSegment, type AnalyzedDoc } from './segment';
+import { buildSegment, SEGMENT_ARRAYS, type AnalyzedDoc } from './segment';
 
 export interface FoldItem {
   doc: SearchDoc;
@@ -26,19 +26,8 @@ parentPort?.on('message', (message: FoldMessage) => {
     return;
   }
   const s = buildSegment(analyzed);
-  const buffers = [
-    s.docIds,
-    s.lengths,
-    s.start,
-    s.postDoc,
-    s.postTf,
-    s.flags,
-    s.department,
-    s.dead,
-    s.termOffsets,
-  ];
   parentPort!.postMessage(
     s,
-    buffers.map((b) => b.buffer as ArrayBuffer),
+    SEGMENT_ARRAYS.map((name) => s[name].buffer as ArrayBuffer),
   );
 });

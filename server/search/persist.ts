@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { FIELDS } from './document';
-import type { Segment } from './segment';
+import { SEGMENT_ARRAYS, type Segment } from './segment';
 
 /**
  * The base segment on disk, so a restart loads it instead of re-analyzing every article.
@@ -10,18 +10,7 @@ import type { Segment } from './segment';
  * articles that changed since.
  */
 const FORMAT = 'firstcall-segment/1';
-const ARRAYS = [
-  'docIds',
-  'lengths',
-  'start',
-  'postDoc',
-  'postTf',
-  'flags',
-  'department',
-  'dead',
-  'termOffsets',
-] as const;
-type ArrayName = (typeof ARRAYS)[number];
+type ArrayName = (typeof SEGMENT_ARRAYS)[number];
 
 export interface SavedBase {
   segment: Segment;
@@ -42,7 +31,7 @@ const align = (n: number) => (n + 7) & ~7;
 export async function saveBase(file: string, saved: SavedBase): Promise<void> {
   const term = Buffer.from(saved.segment.termText, 'utf16le');
   const arrays = [
-    ...ARRAYS.map((name) => ({ name, data: saved.segment[name] })),
+    ...SEGMENT_ARRAYS.map((name) => ({ name, data: saved.segment[name] })),
     { name: 'versions' as const, data: saved.versions },
   ];
   const header: Header = {

@@ -29,6 +29,50 @@ export interface Segment {
   readonly dead: Uint8Array;
 }
 
+/** The typed-array fields of a segment: what crosses threads (transferred) and disk. */
+export const SEGMENT_ARRAYS = [
+  'termOffsets',
+  'docIds',
+  'lengths',
+  'start',
+  'postDoc',
+  'postTf',
+  'flags',
+  'department',
+  'dead',
+] as const;
+
+/**
+ * A segment as a plain literal with one fixed shape. Objects that come out of structured clone
+ * or a file get slow (dictionary) properties, and scoring reads these for every posting.
+ */
+export function segmentOf(s: Segment): Segment {
+  const {
+    termText,
+    termOffsets,
+    docIds,
+    lengths,
+    start,
+    postDoc,
+    postTf,
+    flags,
+    department,
+    dead,
+  } = s;
+  return {
+    termText,
+    termOffsets,
+    docIds,
+    lengths,
+    start,
+    postDoc,
+    postTf,
+    flags,
+    department,
+    dead,
+  };
+}
+
 export const VISIBLE_TO_AGENTS = 1;
 export const VISIBLE_TO_STAFF = 2;
 
