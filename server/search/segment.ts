@@ -47,29 +47,17 @@ export const SEGMENT_ARRAYS = [
  * or a file get slow (dictionary) properties, and scoring reads these for every posting.
  */
 export function segmentOf(s: Segment): Segment {
-  const {
-    termText,
-    termOffsets,
-    docIds,
-    lengths,
-    start,
-    postDoc,
-    postTf,
-    flags,
-    department,
-    dead,
-  } = s;
   return {
-    termText,
-    termOffsets,
-    docIds,
-    lengths,
-    start,
-    postDoc,
-    postTf,
-    flags,
-    department,
-    dead,
+    termText: s.termText,
+    termOffsets: s.termOffsets,
+    docIds: s.docIds,
+    lengths: s.lengths,
+    start: s.start,
+    postDoc: s.postDoc,
+    postTf: s.postTf,
+    flags: s.flags,
+    department: s.department,
+    dead: s.dead,
   };
 }
 
