@@ -14,11 +14,15 @@ import { apiNotFound, errorHandler } from './middleware/errorHandler';
 import { absoluteSessionTimeout } from './middleware/sessionLimits';
 import { CLIENT_DIST } from './paths';
 import { articlesRouter } from './routes/articles';
+import { contactsRouter } from './routes/contacts';
 import { authRouter } from './routes/auth';
 import { departmentsRouter } from './routes/departments';
 import { healthRouter } from './routes/health';
+import { queueRouter } from './routes/queue';
 import { searchRouter } from './routes/search';
 import type { SearchIndex } from './search/searchIndex';
+import { SearchLog } from './services/searchLog';
+import { SolveCounts } from './services/solveCounts';
 
 export interface AppDeps {
   config: Config;
@@ -85,7 +89,12 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use('/api/auth', authRouter(config, passport));
   app.use('/api/departments', departmentsRouter(db));
   app.use('/api/articles', articlesRouter({ db, search }));
-  app.use('/api/search', searchRouter(search));
+  const solves = new SolveCounts(db, (err) =>
+    logger.error({ err }, 'counting recent solves failed'),
+  );
+  app.use('/api/contacts', contactsRouter({ db, solves }));
+  app.use('/api/queue', queueRouter(db));
+  app.use('/api/search', searchRouter({ db, search, solves, searchLog: new SearchLog(db) }));
   app.use('/api', apiNotFound);
 
   serveClient(app);

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { presentArticle, presentArticleSummary, presentVersion } from '../presenters/articles';
+import { presentFlag } from '../presenters/contacts';
 import { articleCreateSchema, articleUpdateSchema, CONFIDENCES } from '../services/articleSchema';
 import * as service from '../services/articles';
+import { flagSchema } from '../services/contactSchema';
+import { flagArticle } from '../services/flags';
 
 const listQuery = z
   .object({
@@ -57,6 +60,14 @@ export function articlesRouter(deps: service.ArticleDeps): Router {
     const input = parse(articleUpdateSchema, req.body);
     const row = await service.updateArticle(deps, actorOf(req), id, input);
     res.json({ data: presentArticle(row, req.user!.role) });
+  });
+
+  // anyone who takes contacts can flag what they read; the owning department's queue gets it
+  router.post('/:id/flags', requireRole('agent', 'engineer', 'admin'), async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const input = parse(flagSchema, req.body);
+    const flag = await flagArticle(deps, actorOf(req), id, input);
+    res.status(201).json({ data: presentFlag(flag) });
   });
 
   return router;

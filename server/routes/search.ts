@@ -1,25 +1,34 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { requireUser } from '../middleware/auth';
+import { actorOf, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import type { SearchIndex } from '../search/searchIndex';
+import { presentHit } from '../presenters/search';
+import { searchArticles, type SearchDeps } from '../services/search';
 
 const searchQuery = z
   .object({
     q: z.string().max(1000, 'The query is too long.').default(''),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     department: z.string().max(64).optional(),
+    product: z.string().max(80).optional(),
+    contactId: z.coerce.number().int().positive().optional(),
   })
   .strict();
 
-export function searchRouter(search: SearchIndex): Router {
+export function searchRouter(deps: SearchDeps): Router {
   const router = Router();
-  router.get('/', requireUser, (req, res) => {
-    const { q, limit, department } = parse(searchQuery, req.query);
-    const started = performance.now();
-    const result = search.query(q, { role: req.user!.role, limit, department });
-    const tookMs = Math.round((performance.now() - started) * 100) / 100;
-    res.json({ data: { query: q, total: result.total, tookMs, hits: result.hits } });
+  router.get('/', requireUser, async (req, res) => {
+    const input = parse(searchQuery, req.query);
+    const result = await searchArticles(deps, actorOf(req), input);
+    res.json({
+      data: {
+        query: input.q,
+        total: result.total,
+        tookMs: result.tookMs,
+        hits: result.hits.map(presentHit),
+        facets: result.facets,
+      },
+    });
   });
   return router;
 }

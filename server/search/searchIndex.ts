@@ -1,12 +1,12 @@
 import { canFind, type Role } from '../services/permissions';
 import { analyze } from './analyze';
-import { fieldTexts, type FieldName, type SearchDoc } from './document';
+import type { SearchDoc } from './document';
 import { expandTerms } from './expand';
 import { buildInWorker } from './fold';
 import { loadBase, saveBase } from './persist';
+import { present, type SearchHit } from './hit';
 import { ResultCache } from './resultCache';
 import type { FoldItem } from './foldWorker';
-import { matchSpans } from './matches';
 import { planQuery } from './queryPlan';
 import { score } from './score';
 import {
@@ -17,7 +17,6 @@ import {
   type AnalyzedDoc,
   type Segment,
 } from './segment';
-import { highlight, snippet } from './snippet';
 import { CorpusStats } from './stats';
 
 export interface SearchOptions {
@@ -28,21 +27,8 @@ export interface SearchOptions {
   today?: string;
 }
 
-export interface SearchHit {
-  id: number;
-  slug: string;
-  title: string;
-  titleHtml: string;
-  snippet: string;
-  confidence: SearchDoc['confidence'];
-  audience: SearchDoc['audience'];
-  department: string;
-  departmentName: string;
-  errorCodes: string[];
-  products: string[];
-  stale: boolean;
-  score: number;
-}
+export type { SearchHit } from './hit';
+export { isStale } from './hit';
 
 export interface SearchResult {
   total: number;
@@ -51,7 +37,6 @@ export interface SearchResult {
 
 /** Past this many single-article segments, they are folded into the base. */
 const MAX_RECENT = 256;
-const SNIPPET_FIELDS: FieldName[] = ['issue', 'resolution', 'environment', 'labels', 'errorCodes'];
 
 /**
  * The search engine behind four calls: build, articleChanged, articleRemoved, query.
@@ -304,45 +289,4 @@ export class SearchIndex {
     this.recent = this.recent.slice(snapshot);
     this.save();
   }
-}
-
-function present(
-  doc: SearchDoc,
-  score: number,
-  matched: ReadonlySet<string>,
-  today: string,
-): SearchHit {
-  const texts = fieldTexts(doc);
-  let field: FieldName = 'issue';
-  let spans: [number, number][] = [];
-  for (const f of SNIPPET_FIELDS) {
-    const found = texts[f] ? matchSpans(texts[f], matched) : [];
-    if (found.length) {
-      field = f;
-      spans = found;
-      break;
-    }
-  }
-  return {
-    id: doc.id,
-    slug: doc.slug,
-    title: doc.title,
-    titleHtml: highlight(doc.title, matchSpans(doc.title, matched)),
-    snippet: snippet(texts[field], spans),
-    confidence: doc.confidence,
-    audience: doc.audience,
-    department: doc.department.slug,
-    departmentName: doc.department.name,
-    errorCodes: doc.errorCodes,
-    products: doc.products,
-    stale: isStale(doc, today),
-    score: Math.round(score * 1000) / 1000,
-  };
-}
-
-export function isStale(
-  doc: { confidence: string; verifyBy: string | null },
-  today: string,
-): boolean {
-  return doc.confidence === 'validated' && doc.verifyBy !== null && doc.verifyBy < today;
 }

@@ -29,7 +29,7 @@ export async function findArticle(
 
 /** An article the actor may read; 404 (not 403) otherwise, so hidden articles stay unknown. */
 export async function getArticle(
-  deps: ArticleDeps,
+  deps: Pick<ArticleDeps, 'db'>,
   actor: Actor,
   idOrSlug: string,
 ): Promise<ArticleRow> {

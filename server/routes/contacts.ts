@@ -1,0 +1,68 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, requireRole, requireUser } from '../middleware/auth';
+import { parse } from '../middleware/validate';
+import { presentContact } from '../presenters/contacts';
+import * as service from '../services/contacts';
+import { articleRefSchema, contactCloseSchema, contactOpenSchema } from '../services/contactSchema';
+
+const listQuery = z
+  .object({
+    status: z.enum(['open', 'closed']).optional(),
+    agentId: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+const idParam = z.object({ id: z.coerce.number().int().positive('Contact ids are numbers.') });
+
+/** Those who take contacts: agents, and engineers and admins doing the same job. */
+const handlesContacts = requireRole('agent', 'engineer', 'admin');
+
+export function contactsRouter(deps: service.ContactDeps): Router {
+  const router = Router();
+
+  router.post('/', handlesContacts, async (req, res) => {
+    const input = parse(contactOpenSchema, req.body);
+    const contact = await service.openContact(deps, actorOf(req), input);
+    res
+      .status(201)
+      .location(`/api/contacts/${contact.id}`)
+      .json({ data: presentContact(contact) });
+  });
+
+  router.get('/', requireUser, async (req, res) => {
+    const filters = parse(listQuery, req.query);
+    const { rows, total } = await service.listContacts(deps, actorOf(req), filters);
+    res.json({
+      data: rows.map(presentContact),
+      meta: { total, limit: filters.limit, offset: filters.offset },
+    });
+  });
+
+  router.get('/:id', requireUser, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    res.json({ data: presentContact(await service.getContact(deps, actorOf(req), id)) });
+  });
+
+  router.post('/:id/close', handlesContacts, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const input = parse(contactCloseSchema, req.body);
+    res.json({ data: presentContact(await service.closeContact(deps, actorOf(req), id, input)) });
+  });
+
+  router.post('/:id/tried', handlesContacts, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const { articleId } = parse(articleRefSchema, req.body);
+    res.json({ data: presentContact(await service.markTried(deps, actorOf(req), id, articleId)) });
+  });
+
+  router.post('/:id/opened', handlesContacts, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const { articleId } = parse(articleRefSchema, req.body);
+    res.json({ data: presentContact(await service.markOpened(deps, actorOf(req), id, articleId)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,51 @@
+import type { Queryable } from '../db/connection';
+
+export interface ArticleRequestRow {
+  id: number;
+  departmentId: number;
+  contactId: number;
+  requestedById: number;
+  requestedByName: string;
+  queries: string[];
+  reason: string;
+  status: 'open' | 'resolved';
+  articleId: number | null;
+  createdAt: string;
+}
+
+const SELECT = `SELECT r.id, r.department_id AS departmentId, r.contact_id AS contactId,
+  r.requested_by AS requestedById, u.name AS requestedByName, r.queries, r.reason, r.status,
+  r.article_id AS articleId, r.created_at AS createdAt
+  FROM article_requests r JOIN users u ON u.id = r.requested_by`;
+
+type Raw = Omit<ArticleRequestRow, 'queries'> & { queries: string };
+const parse = (r: Raw): ArticleRequestRow => ({ ...r, queries: JSON.parse(r.queries) as string[] });
+
+export interface NewArticleRequest {
+  departmentId: number;
+  contactId: number;
+  requestedBy: number;
+  queries: string[];
+  reason: string;
+  at: string;
+}
+
+export async function insertArticleRequest(db: Queryable, r: NewArticleRequest): Promise<number> {
+  const { lastID } = await db.run(
+    `INSERT INTO article_requests (department_id, contact_id, requested_by, queries, reason, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+    [r.departmentId, r.contactId, r.requestedBy, JSON.stringify(r.queries), r.reason, r.at],
+  );
+  return lastID;
+}
+
+export async function openRequestsOf(
+  db: Queryable,
+  departmentId: number,
+): Promise<ArticleRequestRow[]> {
+  const rows = await db.all<Raw>(
+    `${SELECT} WHERE r.department_id = ? AND r.status = 'open' ORDER BY r.id DESC`,
+    [departmentId],
+  );
+  return rows.map(parse);
+}

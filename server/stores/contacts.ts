@@ -1,0 +1,160 @@
+import type { Param, Queryable } from '../db/connection';
+
+export type Channel = 'phone' | 'chat' | 'email';
+export type Outcome = 'solved' | 'escalated' | 'follow_up';
+
+export interface ContactRow {
+  id: number;
+  agentId: number;
+  agentName: string;
+  agentDepartmentId: number;
+  agentDepartmentSlug: string;
+  agentDepartmentName: string;
+  channel: Channel;
+  customerRef: string | null;
+  startedAt: string;
+  closedAt: string | null;
+  outcome: Outcome | null;
+  articleId: number | null;
+  articleSlug: string | null;
+  articleTitle: string | null;
+  articleDepartmentSlug: string | null;
+  articleDepartmentName: string | null;
+  escalatedToSlug: string | null;
+  escalatedToName: string | null;
+  reason: string | null;
+  note: string | null;
+  needsArticle: 0 | 1;
+}
+
+export interface ContactArticleRow {
+  kind: 'opened' | 'tried';
+  id: number;
+  slug: string;
+  title: string;
+  at: string;
+}
+
+const SELECT = `SELECT c.id, c.agent_id AS agentId, u.name AS agentName,
+  c.agent_department_id AS agentDepartmentId, ad.slug AS agentDepartmentSlug,
+  ad.name AS agentDepartmentName, c.channel, c.customer_ref AS customerRef,
+  c.started_at AS startedAt, c.closed_at AS closedAt, c.outcome,
+  c.article_id AS articleId, a.slug AS articleSlug, a.title AS articleTitle,
+  artd.slug AS articleDepartmentSlug, artd.name AS articleDepartmentName,
+  ed.slug AS escalatedToSlug, ed.name AS escalatedToName, c.reason, c.note,
+  EXISTS (SELECT 1 FROM article_requests r WHERE r.contact_id = c.id) AS needsArticle
+  FROM contacts c
+  JOIN users u ON u.id = c.agent_id
+  JOIN departments ad ON ad.id = c.agent_department_id
+  LEFT JOIN articles a ON a.id = c.article_id
+  LEFT JOIN departments artd ON artd.id = c.article_department_id
+  LEFT JOIN departments ed ON ed.id = c.escalated_to`;
+
+export const findContact = (db: Queryable, id: number) =>
+  db.get<ContactRow>(`${SELECT} WHERE c.id = ?`, [id]);
+
+export interface ContactFilter {
+  agentId?: number;
+  status?: 'open' | 'closed';
+  limit: number;
+  offset: number;
+}
+
+export async function listContacts(
+  db: Queryable,
+  f: ContactFilter,
+): Promise<{ rows: ContactRow[]; total: number }> {
+  const where: string[] = [];
+  const params: Param[] = [];
+  if (f.agentId !== undefined) {
+    where.push('c.agent_id = ?');
+    params.push(f.agentId);
+  }
+  if (f.status) where.push(f.status === 'open' ? 'c.closed_at IS NULL' : 'c.closed_at IS NOT NULL');
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await db.get<{ n: number }>(
+    `SELECT count(*) AS n FROM contacts c ${clause}`,
+    params,
+  ))!.n;
+  const rows = await db.all<ContactRow>(
+    `${SELECT} ${clause} ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+    [...params, f.limit, f.offset],
+  );
+  return { rows, total };
+}
+
+export interface NewContact {
+  agentId: number;
+  agentDepartmentId: number;
+  channel: Channel;
+  customerRef: string | null;
+  startedAt: string;
+}
+
+export async function insertContact(db: Queryable, c: NewContact): Promise<number> {
+  const { lastID } = await db.run(
+    `INSERT INTO contacts (agent_id, agent_department_id, channel, customer_ref, started_at)
+     VALUES (?, ?, ?, ?, ?)`,
+    [c.agentId, c.agentDepartmentId, c.channel, c.customerRef, c.startedAt],
+  );
+  return lastID;
+}
+
+export interface ContactClose {
+  outcome: Outcome;
+  closedAt: string;
+  articleId: number | null;
+  articleDepartmentId: number | null;
+  escalatedTo: number | null;
+  reason: string | null;
+  note: string | null;
+}
+
+/** Closes an open contact; false when it was already closed (nothing changes then). */
+export async function closeContact(db: Queryable, id: number, c: ContactClose): Promise<boolean> {
+  const { changes } = await db.run(
+    `UPDATE contacts SET outcome = ?, closed_at = ?, article_id = ?, article_department_id = ?,
+       escalated_to = ?, reason = ?, note = ?
+     WHERE id = ? AND closed_at IS NULL`,
+    [
+      c.outcome,
+      c.closedAt,
+      c.articleId,
+      c.articleDepartmentId,
+      c.escalatedTo,
+      c.reason,
+      c.note,
+      id,
+    ],
+  );
+  return changes === 1;
+}
+
+/** Records that an article was opened or tried during a contact (once per kind). */
+export const addContactArticle = (
+  db: Queryable,
+  contactId: number,
+  articleId: number,
+  kind: 'opened' | 'tried',
+  at: string,
+) =>
+  db.run(
+    `INSERT INTO contact_articles (contact_id, article_id, kind, at) VALUES (?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+    [contactId, articleId, kind, at],
+  );
+
+export const contactArticles = (db: Queryable, contactId: number) =>
+  db.all<ContactArticleRow>(
+    `SELECT ca.kind, a.id, a.slug, a.title, ca.at FROM contact_articles ca
+     JOIN articles a ON a.id = ca.article_id WHERE ca.contact_id = ? ORDER BY ca.at, a.id`,
+    [contactId],
+  );
+
+/** Solves per article among contacts closed since `since`: the "solved N contacts" badge. */
+export const recentSolves = (db: Queryable, since: string) =>
+  db.all<{ articleId: number; solves: number }>(
+    `SELECT article_id AS articleId, count(*) AS solves FROM contacts
+     WHERE article_id IS NOT NULL AND closed_at >= ? GROUP BY article_id`,
+    [since],
+  );
