@@ -1,9 +1,11 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { countArticles } from '../stores/articles';
-import { findUserByEmail } from '../stores/users';
+import { countContacts } from '../stores/contacts';
+import { findUserByEmail, type UserRow } from '../stores/users';
 import type { ArticleDeps } from './articles';
 import { importDirectory, type ImportReport } from './content';
+import { generateHistory } from './demoHistory';
 import type { Role } from './permissions';
 import { createUser } from './users';
 
@@ -32,9 +34,22 @@ export const DEMO_USERS: { email: string; name: string; role: Role; department: 
   { email: 'admin@firstcall.example', name: 'Ada Admin', role: 'admin', department: 'platform' },
 ];
 
+/** The rest of the demo contact center: their contacts make up the demo history. */
+const DEMO_TEAM: { email: string; name: string; role: Role; department: string }[] = [
+  { email: 'sam@firstcall.example', name: 'Sam Support', role: 'agent', department: 'frontline' },
+  { email: 'kim@firstcall.example', name: 'Kim Kowalski', role: 'agent', department: 'frontline' },
+  { email: 'ravi@firstcall.example', name: 'Ravi Rao', role: 'agent', department: 'frontline' },
+  { email: 'lena@firstcall.example', name: 'Lena Lind', role: 'agent', department: 'frontline' },
+  { email: 'omar@firstcall.example', name: 'Omar Ortiz', role: 'agent', department: 'billing' },
+];
+
+/** 90 days of demo contacts, about 36 a weekday. */
+const DEMO_HISTORY = { days: 90, perDay: 36, seed: 42 };
+
 export interface SeedResult {
   imported: ImportReport | null;
   demoUsers: string[];
+  history: { contacts: number; searches: number } | null;
 }
 
 /**
@@ -63,12 +78,24 @@ export async function seed(
     );
   }
   const demoUsers: string[] = [];
+  let history: SeedResult['history'] = null;
   if (config.seedDemo) {
-    for (const u of DEMO_USERS) {
-      if (!(await findUserByEmail(deps.db, u.email)))
-        await createUser(deps.db, { ...u, password: DEMO_PASSWORD });
-      demoUsers.push(u.email);
+    const agents: UserRow[] = [];
+    for (const u of [...DEMO_USERS, ...DEMO_TEAM]) {
+      const user =
+        (await findUserByEmail(deps.db, u.email)) ??
+        (await createUser(deps.db, { ...u, password: DEMO_PASSWORD }));
+      if (DEMO_USERS.includes(u)) demoUsers.push(u.email);
+      if (user.role === 'agent') agents.push(user);
+    }
+    if ((await countContacts(deps.db)) === 0) {
+      const started = performance.now();
+      history = await generateHistory(deps.db, agents, DEMO_HISTORY);
+      logger.info(
+        { ...history, ms: Math.round(performance.now() - started) },
+        'demo history generated',
+      );
     }
   }
-  return { imported, demoUsers };
+  return { imported, demoUsers, history };
 }

@@ -49,3 +49,10 @@ export async function openRequestsOf(
   );
   return rows.map(parse);
 }
+
+/** The request produced an article: it leaves the queue (time to publish counts from it). */
+export const resolveArticleRequest = (db: Queryable, id: number, articleId: number, at: string) =>
+  db.run(
+    `UPDATE article_requests SET status = 'resolved', article_id = ?, resolved_at = ? WHERE id = ?`,
+    [articleId, at, id],
+  );

@@ -226,3 +226,12 @@ export const slugExists = async (db: Queryable, slug: string) =>
 
 export const countArticles = async (db: Queryable) =>
   (await db.get<{ n: number }>('SELECT count(*) AS n FROM articles'))!.n;
+
+/** Demo history only: when the article (and its first version) appeared. */
+export async function setArticlePublishedAt(db: Queryable, id: number, at: string): Promise<void> {
+  await db.run('UPDATE articles SET created_at = ? WHERE id = ?', [at, id]);
+  await db.run('UPDATE article_versions SET created_at = ? WHERE article_id = ? AND version = 1', [
+    at,
+    id,
+  ]);
+}

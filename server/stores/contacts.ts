@@ -50,6 +50,9 @@ const SELECT = `SELECT c.id, c.agent_id AS agentId, u.name AS agentName,
   LEFT JOIN departments artd ON artd.id = c.article_department_id
   LEFT JOIN departments ed ON ed.id = c.escalated_to`;
 
+export const countContacts = async (db: Queryable) =>
+  (await db.get<{ n: number }>('SELECT count(*) AS n FROM contacts'))!.n;
+
 export const findContact = (db: Queryable, id: number) =>
   db.get<ContactRow>(`${SELECT} WHERE c.id = ?`, [id]);
 

@@ -58,6 +58,9 @@ export const markLatestSearchOpened = (db: Queryable, contactId: number, article
     [articleId, contactId],
   );
 
+export const setSearchOpened = (db: Queryable, eventId: number, articleId: number) =>
+  db.run('UPDATE search_events SET opened_id = ? WHERE id = ?', [articleId, eventId]);
+
 export interface ContactSearchRow {
   query: string;
   resultCount: number;
