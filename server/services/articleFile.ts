@@ -44,6 +44,7 @@ export function parseArticleFile(text: string, department: string, slug: string)
     verifyBy: toDate(data.verifyBy),
   };
   if (data.owner !== undefined) fields.owner = data.owner;
+  if (data.verifyIntervalDays !== undefined) fields.verifyIntervalDays = data.verifyIntervalDays;
   return { slug, department, fields };
 }
 
@@ -64,6 +65,7 @@ export function formatArticleFile(a: ArticleRow, ownerEmail: string | null): str
     tags: a.tags,
   };
   if (a.verifyBy) data.verifyBy = a.verifyBy;
+  if (typeof a.verifyIntervalDays === 'number') data.verifyIntervalDays = a.verifyIntervalDays;
   if (ownerEmail) data.owner = ownerEmail;
   const body = SECTIONS.map((s) => {
     const value = a[s.toLowerCase() as 'issue' | 'environment' | 'resolution' | 'cause'];

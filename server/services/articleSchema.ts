@@ -53,6 +53,12 @@ export const articleFields = {
   audience: z.enum(AUDIENCES, { message: 'Audience is agents or internal.' }),
   confidence: z.enum(CONFIDENCES, { message: `Confidence is one of ${CONFIDENCES.join(', ')}.` }),
   verifyBy: isoDate.nullable(),
+  verifyIntervalDays: z
+    .number()
+    .int('Whole days.')
+    .min(1, 'At least 1 day.')
+    .max(3650, 'At most 3650 days.')
+    .nullable(),
   note: text(500),
 };
 
@@ -69,8 +75,11 @@ export const articleCreateSchema = z
     audience: articleFields.audience.default('agents'),
     confidence: articleFields.confidence.optional(),
     verifyBy: articleFields.verifyBy.optional(),
+    verifyIntervalDays: articleFields.verifyIntervalDays.optional(),
     note: articleFields.note.default(''),
     owner: z.string().trim().email('Owner is a user email.').optional(),
+    /** the "needs an article" request this article answers */
+    requestId: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -92,6 +101,7 @@ export const articleUpdateSchema = z
     audience: articleFields.audience.optional(),
     confidence: articleFields.confidence.optional(),
     verifyBy: articleFields.verifyBy.optional(),
+    verifyIntervalDays: articleFields.verifyIntervalDays.optional(),
     note: articleFields.note.optional(),
     owner: z.string().trim().email('Owner is a user email.').optional(),
   })

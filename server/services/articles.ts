@@ -4,19 +4,20 @@ import { htmlToText, renderMarkdown } from '../markdown/render';
 import type { SearchDoc } from '../search/document';
 import type { SearchIndex } from '../search/searchIndex';
 import * as articles from '../stores/articles';
-import type { ArticleContent, ArticleRow } from '../stores/articles';
+import type { ArticleContent, ArticleRow, VersionKind } from '../stores/articles';
 import { findDepartmentBySlug } from '../stores/departments';
 import { findUserByEmail } from '../stores/users';
+import { insertAudit } from '../stores/audit';
+import { linkRequest, resolveRequestsOf } from './articleRequests';
 import type { ArticleCreate, ArticleUpdate } from './articleSchema';
+import { auditAction, checkTransition } from './confidence';
+import { getSettings } from './settings';
 import { canRead, canWrite, type Actor } from './permissions';
 
 export interface ArticleDeps {
   db: Database;
   search: SearchIndex;
 }
-
-/** How long a validated article stays trusted before it must be verified again. */
-export const DEFAULT_VERIFY_DAYS = 90;
 
 export async function findArticle(
   db: Queryable,
@@ -87,15 +88,26 @@ export async function createArticle(
       throw conflict('slug_taken', `An article with the slug "${slug}" already exists.`, 'slug');
     }
     const confidence = input.confidence ?? (input.resolution.trim() ? 'not_validated' : 'wip');
+    const verifyIntervalDays = input.verifyIntervalDays ?? null;
     const content = render({
       ...input,
       departmentId: department.id,
       ownerId: await ownerId(tx, input.owner, actor.id),
       confidence,
-      verifyBy: verifyByFor(confidence, input.verifyBy ?? null),
+      verifyIntervalDays,
+      verifyBy: await verifyByFor(tx, confidence, input.verifyBy ?? null, verifyIntervalDays),
     });
     const id = await articles.insertArticle(tx, slug, content, actor.id);
-    await articles.insertVersionSnapshot(tx, id, actor.id, input.note || 'Created');
+    await articles.insertVersionSnapshot(tx, id, actor.id, input.note || 'Created', 'create');
+    if (input.requestId !== undefined) await linkRequest(tx, input.requestId, id, department.id);
+    if (confidence !== 'wip') await resolveRequestsOf(tx, id);
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'article.create',
+      entity: 'article',
+      entityId: id,
+      detail: { slug, confidence, ...(input.requestId && { requestId: input.requestId }) },
+    });
     return (await articles.findArticleById(tx, id))!;
   });
   deps.search.articleChanged(toSearchDoc(row)); // after commit: the index never shows uncommitted data
@@ -108,6 +120,7 @@ export async function updateArticle(
   actor: Actor,
   idOrSlug: string,
   input: ArticleUpdate,
+  why: { kind?: VersionKind; restoredFrom?: number; reason?: string } = {},
 ): Promise<ArticleRow> {
   const result = await deps.db.transaction(async (tx) => {
     const current = await findArticle(tx, idOrSlug);
@@ -130,6 +143,12 @@ export async function updateArticle(
       departmentId = d.id;
     }
     const confidence = input.confidence ?? current.confidence;
+    if (confidence !== current.confidence) checkTransition(actor, current.confidence, confidence);
+    const verifyIntervalDays =
+      input.verifyIntervalDays !== undefined
+        ? input.verifyIntervalDays
+        : current.verifyIntervalDays;
+    const becameValidated = confidence === 'validated' && current.confidence !== 'validated';
     const next = render({
       title: input.title ?? current.title,
       issue: input.issue ?? current.issue,
@@ -144,9 +163,13 @@ export async function updateArticle(
         input.owner !== undefined ? await ownerId(tx, input.owner, actor.id) : current.ownerId,
       audience: input.audience ?? current.audience,
       confidence,
-      verifyBy: verifyByFor(
+      verifyIntervalDays,
+      // validating starts a fresh verification period unless a date is given
+      verifyBy: await verifyByFor(
+        tx,
         confidence,
-        input.verifyBy !== undefined ? input.verifyBy : current.verifyBy,
+        input.verifyBy !== undefined ? input.verifyBy : becameValidated ? null : current.verifyBy,
+        verifyIntervalDays,
       ),
     });
     if (sameContent(current, next)) return { row: current, changed: false };
@@ -157,7 +180,23 @@ export async function updateArticle(
         'This article was saved by someone else meanwhile.',
         'version',
       );
-    await articles.insertVersionSnapshot(tx, current.id, actor.id, input.note ?? '');
+    const kind = why.kind ?? (confidence !== current.confidence ? 'confidence' : 'edit');
+    const note = input.note ?? why.reason ?? '';
+    await articles.insertVersionSnapshot(tx, current.id, actor.id, note, kind, why.restoredFrom);
+    if (confidence !== 'wip' && current.confidence === 'wip')
+      await resolveRequestsOf(tx, current.id);
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: auditAction(kind, current.confidence, confidence),
+      entity: 'article',
+      entityId: current.id,
+      detail: {
+        version: input.version + 1,
+        ...(confidence !== current.confidence && { from: current.confidence, to: confidence }),
+        ...(why.restoredFrom !== undefined && { restoredFrom: why.restoredFrom }),
+        ...(note && { note }),
+      },
+    });
     return { row: (await articles.findArticleById(tx, current.id))!, changed: true };
   });
   if (result.changed) deps.search.articleChanged(toSearchDoc(result.row));
@@ -217,10 +256,19 @@ function render(s: Sources): ArticleContent {
   };
 }
 
-function verifyByFor(confidence: articles.Confidence, verifyBy: string | null): string | null {
+/** A validated article without a verify-by date gets one: today + its interval or the global. */
+async function verifyByFor(
+  db: Queryable,
+  confidence: articles.Confidence,
+  verifyBy: string | null,
+  intervalDays: number | null,
+): Promise<string | null> {
   if (confidence !== 'validated' || verifyBy) return verifyBy;
-  return new Date(Date.now() + DEFAULT_VERIFY_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return verifyDateFrom(new Date(), intervalDays ?? (await getSettings(db)).verifyIntervalDays);
 }
+
+export const verifyDateFrom = (from: Date, days: number) =>
+  new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 const COMPARED: (keyof ArticleContent)[] = [
   'title',
@@ -233,6 +281,7 @@ const COMPARED: (keyof ArticleContent)[] = [
   'audience',
   'confidence',
   'verifyBy',
+  'verifyIntervalDays',
 ];
 
 function sameContent(a: ArticleRow, b: ArticleContent): boolean {

@@ -114,9 +114,9 @@ export async function closeContact(
       close.note = input.note || null;
     }
     if (!(await contacts.closeContact(tx, id, close))) throw closed();
-    return close.articleId;
+    return close.articleId === null ? null : { articleId: close.articleId, closedAt };
   });
-  if (solvedWith !== null) deps.solves.recordSolve(solvedWith);
+  if (solvedWith) deps.solves.recordSolve(solvedWith.articleId, solvedWith.closedAt);
   return loadContact(deps.db, id);
 }
 

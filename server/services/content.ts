@@ -107,13 +107,19 @@ async function importFile(
     return 'created';
   }
   const { slug: _slug, ...changes } = input;
-  const saved = await updateArticle(deps, SYSTEM, slug, {
-    ...changes,
-    confidence: input.confidence ?? existing.confidence,
-    // a file without verifyBy keeps the stored date (otherwise each day's import would differ)
-    verifyBy: input.verifyBy ?? existing.verifyBy,
-    version: existing.version,
-  });
+  const saved = await updateArticle(
+    deps,
+    SYSTEM,
+    slug,
+    {
+      ...changes,
+      confidence: input.confidence ?? existing.confidence,
+      // a file without verifyBy keeps the stored date (otherwise each day's import would differ)
+      verifyBy: input.verifyBy ?? existing.verifyBy,
+      version: existing.version,
+    },
+    { kind: 'import' },
+  );
   return saved.version === existing.version ? 'unchanged' : 'updated';
 }
 

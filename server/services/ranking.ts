@@ -19,14 +19,16 @@ export interface RankedHit extends SearchHit {
 const codeKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export function rank(hits: readonly SearchHit[], query: string, solvesOf: (id: number) => number) {
+  // whole words, adjacent pairs ("HTTP 503") and the whole query: never a mere substring,
+  // so "E-10431" does not claim to match E-1043
   const words = query.split(/\s+/).map(codeKey).filter(Boolean);
-  const joined = codeKey(query);
+  const keys = new Set([...words, ...words.slice(1).map((w, i) => words[i] + w), codeKey(query)]);
   const ranked: RankedHit[] = hits.map((hit) => {
     const solves = solvesOf(hit.id);
     const why: string[] = [];
     const code = hit.errorCodes.find((c) => {
       const k = codeKey(c);
-      return k.length > 0 && (words.includes(k) || joined.includes(k));
+      return k.length > 0 && keys.has(k);
     });
     if (code) why.push(`Error code ${code} matches`);
     if (hit.confidence === 'validated')

@@ -35,7 +35,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role; department: 
 ];
 
 /** The rest of the demo contact center: their contacts make up the demo history. */
-const DEMO_TEAM: { email: string; name: string; role: Role; department: string }[] = [
+export const DEMO_TEAM: { email: string; name: string; role: Role; department: string }[] = [
   { email: 'sam@firstcall.example', name: 'Sam Support', role: 'agent', department: 'frontline' },
   { email: 'kim@firstcall.example', name: 'Kim Kowalski', role: 'agent', department: 'frontline' },
   { email: 'ravi@firstcall.example', name: 'Ravi Rao', role: 'agent', department: 'frontline' },

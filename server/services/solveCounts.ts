@@ -27,7 +27,9 @@ export class SolveCounts {
     return this.counts.get(articleId) ?? 0;
   }
 
-  recordSolve(articleId: number): void {
+  /** A solve just logged; history imported with an older close time waits for the recount. */
+  recordSolve(articleId: number, closedAt: string): void {
+    if (Date.parse(closedAt) < Date.now() - SOLVE_WINDOW_DAYS * 86_400_000) return;
     this.counts.set(articleId, (this.counts.get(articleId) ?? 0) + 1);
   }
 

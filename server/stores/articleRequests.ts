@@ -56,3 +56,21 @@ export const resolveArticleRequest = (db: Queryable, id: number, articleId: numb
     `UPDATE article_requests SET status = 'resolved', article_id = ?, resolved_at = ? WHERE id = ?`,
     [articleId, at, id],
   );
+
+export async function findArticleRequest(
+  db: Queryable,
+  id: number,
+): Promise<ArticleRequestRow | undefined> {
+  const row = await db.get<Raw>(`${SELECT} WHERE r.id = ?`, [id]);
+  return row && parse(row);
+}
+
+export const linkArticleToRequest = (db: Queryable, id: number, articleId: number) =>
+  db.run('UPDATE article_requests SET article_id = ? WHERE id = ?', [articleId, id]);
+
+export const resolveRequestsForArticle = (db: Queryable, articleId: number, at: string) =>
+  db.run(
+    `UPDATE article_requests SET status = 'resolved', resolved_at = ?
+     WHERE article_id = ? AND status = 'open'`,
+    [at, articleId],
+  );

@@ -22,6 +22,8 @@ export interface ArticleContent {
   audience: Audience;
   confidence: Confidence;
   verifyBy: string | null;
+  /** days between verifications; null = the global setting */
+  verifyIntervalDays: number | null;
 }
 
 export interface ArticleRow extends ArticleContent {
@@ -33,6 +35,8 @@ export interface ArticleRow extends ArticleContent {
   ownerName: string | null;
   updatedById: number | null;
   updatedByName: string | null;
+  verifiedAt: string | null;
+  verifiedByName: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -48,12 +52,14 @@ const SELECT = `SELECT a.id, a.slug, a.title, a.issue, a.issue_html AS issueHtml
   a.cause, a.cause_html AS causeHtml, a.error_codes AS errorCodes, a.products, a.tags,
   a.department_id AS departmentId, d.slug AS departmentSlug, d.name AS departmentName,
   a.owner_id AS ownerId, o.name AS ownerName, a.audience, a.confidence, a.verify_by AS verifyBy,
+  a.verify_interval_days AS verifyIntervalDays, a.verified_at AS verifiedAt, vb.name AS verifiedByName,
   a.version, a.updated_by AS updatedById, ub.name AS updatedByName,
   a.created_at AS createdAt, a.updated_at AS updatedAt
   FROM articles a
   JOIN departments d ON d.id = a.department_id
   LEFT JOIN users o ON o.id = a.owner_id
-  LEFT JOIN users ub ON ub.id = a.updated_by`;
+  LEFT JOIN users ub ON ub.id = a.updated_by
+  LEFT JOIN users vb ON vb.id = a.verified_by`;
 
 const parse = (r: RawRow): ArticleRow => ({
   ...r,
@@ -145,6 +151,7 @@ const contentParams = (c: ArticleContent): Param[] => [
   c.audience,
   c.confidence,
   c.verifyBy,
+  c.verifyIntervalDays,
 ];
 
 export async function insertArticle(
@@ -156,8 +163,8 @@ export async function insertArticle(
   const { lastID } = await db.run(
     `INSERT INTO articles (title, issue, issue_html, environment, environment_html, resolution,
        resolution_html, cause, cause_html, error_codes, products, tags, department_id, owner_id,
-       audience, confidence, verify_by, slug, version, created_by, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+       audience, confidence, verify_by, verify_interval_days, slug, version, created_by, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
     [...contentParams(c), slug, authorId, authorId],
   );
   return lastID;
@@ -178,7 +185,7 @@ export async function updateArticle(
     `UPDATE articles SET title = ?, issue = ?, issue_html = ?, environment = ?, environment_html = ?,
        resolution = ?, resolution_html = ?, cause = ?, cause_html = ?, error_codes = ?, products = ?,
        tags = ?, department_id = ?, owner_id = ?, audience = ?, confidence = ?, verify_by = ?,
-       version = version + 1, updated_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       verify_interval_days = ?, version = version + 1, updated_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      WHERE id = ? AND version = ?`,
     [...contentParams(c), authorId, id, expectedVersion],
   );
@@ -191,20 +198,78 @@ export async function insertVersionSnapshot(
   articleId: number,
   authorId: number | null,
   note: string,
+  kind: VersionKind = 'edit',
+  restoredFrom: number | null = null,
 ): Promise<void> {
   await db.run(
     `INSERT INTO article_versions (article_id, version, title, issue, environment, resolution, cause,
        error_codes, products, tags, department_id, owner_id, audience, confidence, verify_by,
-       author_id, note, created_at)
+       author_id, note, kind, restored_from, created_at)
      SELECT id, version, title, issue, environment, resolution, cause, error_codes, products, tags,
-       department_id, owner_id, audience, confidence, verify_by, ?, ?, updated_at
+       department_id, owner_id, audience, confidence, verify_by, ?, ?, ?, ?, updated_at
      FROM articles WHERE id = ?`,
-    [authorId, note, articleId],
+    [authorId, note, kind, restoredFrom, articleId],
   );
 }
 
+/** Why a version exists. */
+export type VersionKind =
+  'create' | 'edit' | 'confidence' | 'verify' | 'restore' | 'import' | 'auto';
+
+/** The sources as they were at one version. */
+export interface VersionSnapshot {
+  version: number;
+  title: string;
+  issue: string;
+  environment: string;
+  resolution: string;
+  cause: string;
+  errorCodes: string[];
+  products: string[];
+  tags: string[];
+  departmentId: number;
+  ownerId: number | null;
+  audience: Audience;
+  confidence: Confidence;
+  verifyBy: string | null;
+}
+
+export async function findVersion(
+  db: Queryable,
+  articleId: number,
+  version: number,
+): Promise<VersionSnapshot | undefined> {
+  const row = await db.get<
+    Omit<VersionSnapshot, 'errorCodes' | 'products' | 'tags'> & {
+      errorCodes: string;
+      products: string;
+      tags: string;
+    }
+  >(
+    `SELECT version, title, issue, environment, resolution, cause, error_codes AS errorCodes,
+       products, tags, department_id AS departmentId, owner_id AS ownerId, audience, confidence,
+       verify_by AS verifyBy
+     FROM article_versions WHERE article_id = ? AND version = ?`,
+    [articleId, version],
+  );
+  return (
+    row && {
+      ...row,
+      errorCodes: JSON.parse(row.errorCodes) as string[],
+      products: JSON.parse(row.products) as string[],
+      tags: JSON.parse(row.tags) as string[],
+    }
+  );
+}
+
+/** Marks the article verified now (the version bump is the caller's snapshot). */
+export const setVerified = (db: Queryable, id: number, by: number | null, at: string) =>
+  db.run('UPDATE articles SET verified_at = ?, verified_by = ? WHERE id = ?', [at, by, id]);
+
 export interface VersionRow {
   version: number;
+  kind: VersionKind;
+  restoredFrom: number | null;
   authorId: number | null;
   authorName: string | null;
   note: string;
@@ -214,7 +279,7 @@ export interface VersionRow {
 
 export const listVersions = (db: Queryable, articleId: number) =>
   db.all<VersionRow>(
-    `SELECT v.version, v.author_id AS authorId, u.name AS authorName, v.note, v.confidence,
+    `SELECT v.version, v.kind, v.restored_from AS restoredFrom, v.author_id AS authorId, u.name AS authorName, v.note, v.confidence,
        v.created_at AS createdAt
      FROM article_versions v LEFT JOIN users u ON u.id = v.author_id
      WHERE v.article_id = ? ORDER BY v.version DESC`,

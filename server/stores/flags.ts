@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/connection';
 
-export type FlagReason = 'outdated' | 'incorrect' | 'unclear' | 'missing_step';
+export type FlagReason = 'outdated' | 'incorrect' | 'unclear' | 'missing_step' | 'failing';
 
 export interface FlagRow {
   id: number;

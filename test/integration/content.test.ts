@@ -5,7 +5,7 @@ import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { DEFAULT_CONTENT_DIR } from '../../server/paths';
 import { exportDirectory, importDirectory } from '../../server/services/content';
-import { seed, DEMO_USERS } from '../../server/services/seed';
+import { seed, DEMO_TEAM, DEMO_USERS } from '../../server/services/seed';
 import { countUsers } from '../../server/stores/users';
 import { makeTestApp, signedIn, type TestContext } from '../helpers/app';
 
@@ -119,7 +119,7 @@ describe('content import and export', () => {
 });
 
 describe('seeding', () => {
-  it('creates demo users and imports content on first start in development, once', async () => {
+  it('creates demo users, content and demo history on first start in development, once', async () => {
     const ctx = await makeTestApp();
     try {
       const config = loadConfig({
@@ -130,10 +130,13 @@ describe('seeding', () => {
       const first = await seed(ctx, config, createLogger('silent'));
       expect(first.imported!.created.length).toBeGreaterThanOrEqual(40);
       expect(first.demoUsers).toEqual(DEMO_USERS.map((u) => u.email));
-      expect(await countUsers(ctx.db)).toBe(users + DEMO_USERS.length);
+      const demo = DEMO_USERS.length + DEMO_TEAM.length;
+      expect(await countUsers(ctx.db)).toBe(users + demo);
+      expect(first.history!.contacts).toBeGreaterThan(1000);
       const second = await seed(ctx, config, createLogger('silent'));
       expect(second.imported).toBeNull(); // the database is the source of truth now
-      expect(await countUsers(ctx.db)).toBe(users + DEMO_USERS.length);
+      expect(second.history).toBeNull();
+      expect(await countUsers(ctx.db)).toBe(users + demo);
     } finally {
       await ctx.close();
     }

@@ -56,13 +56,15 @@ CREATE INDEX search_events_contact ON search_events (contact_id);
 CREATE INDEX search_events_user ON search_events (user_id, updated_at);
 
 -- An agent's flag on an article; department is the article's owner when flagged (its queue).
+-- 'failing' is raised by the system when a validated article keeps failing (user_id NULL).
 CREATE TABLE flags (
   id INTEGER PRIMARY KEY,
   article_id INTEGER NOT NULL REFERENCES articles(id),
   department_id INTEGER NOT NULL REFERENCES departments(id),
   user_id INTEGER REFERENCES users(id),
   contact_id INTEGER REFERENCES contacts(id),
-  reason TEXT NOT NULL CHECK (reason IN ('outdated', 'incorrect', 'unclear', 'missing_step')),
+  reason TEXT NOT NULL
+    CHECK (reason IN ('outdated', 'incorrect', 'unclear', 'missing_step', 'failing')),
   comment TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
   created_at TEXT NOT NULL,
