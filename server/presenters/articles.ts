@@ -25,6 +25,9 @@ export function presentArticle(a: ArticleRow, role: Role) {
     audience: a.audience,
     confidence: a.confidence,
     verifyBy: a.verifyBy,
+    verifyIntervalDays: a.verifyIntervalDays,
+    verifiedAt: a.verifiedAt,
+    verifiedBy: a.verifiedByName,
     stale: isStale(a, today()),
     version: a.version,
     createdAt: a.createdAt,
@@ -54,6 +57,8 @@ export function presentArticleSummary(a: ArticleRow) {
 
 export const presentVersion = (v: VersionRow) => ({
   version: v.version,
+  kind: v.kind,
+  restoredFrom: v.restoredFrom,
   author: v.authorId === null ? null : { id: v.authorId, name: v.authorName },
   note: v.note,
   confidence: v.confidence,

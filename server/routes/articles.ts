@@ -8,6 +8,7 @@ import { articleCreateSchema, articleUpdateSchema, CONFIDENCES } from '../servic
 import * as service from '../services/articles';
 import { flagSchema } from '../services/contactSchema';
 import { flagArticle } from '../services/flags';
+import * as lifecycle from '../services/lifecycle';
 
 const listQuery = z
   .object({
@@ -21,6 +22,18 @@ const listQuery = z
   .strict();
 
 const idParam = z.object({ id: z.string().min(1).max(120) });
+const version = z
+  .number({ message: 'version (the version you are looking at) is required.' })
+  .int()
+  .min(1);
+const confidenceBody = z
+  .object({ to: z.enum(CONFIDENCES), version, note: z.string().trim().max(500).optional() })
+  .strict();
+const verifyBody = z.object({ version, note: z.string().trim().max(500).optional() }).strict();
+const restoreBody = z.object({ from: z.number().int().min(1), version }).strict();
+const diffQuery = z
+  .object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) })
+  .strict();
 
 export function articlesRouter(deps: service.ArticleDeps): Router {
   const router = Router();
@@ -59,6 +72,34 @@ export function articlesRouter(deps: service.ArticleDeps): Router {
     const { id } = parse(idParam, req.params);
     const input = parse(articleUpdateSchema, req.body);
     const row = await service.updateArticle(deps, actorOf(req), id, input);
+    res.json({ data: presentArticle(row, req.user!.role) });
+  });
+
+  router.get('/:id/diff', requireUser, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const { from, to } = parse(diffQuery, req.query);
+    res.json({ data: await lifecycle.diffVersions(deps, actorOf(req), id, from, to) });
+  });
+
+  // submit (wip → not_validated), validate, archive, unarchive: the KCS steps (services/confidence)
+  router.post('/:id/confidence', requireRole('engineer', 'admin'), async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const input = parse(confidenceBody, req.body);
+    const row = await lifecycle.changeConfidence(deps, actorOf(req), id, input);
+    res.json({ data: presentArticle(row, req.user!.role) });
+  });
+
+  router.post('/:id/verify', requireRole('engineer', 'admin'), async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const input = parse(verifyBody, req.body);
+    const row = await lifecycle.verifyArticle(deps, actorOf(req), id, input);
+    res.json({ data: presentArticle(row, req.user!.role) });
+  });
+
+  router.post('/:id/restore', requireRole('engineer', 'admin'), async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const input = parse(restoreBody, req.body);
+    const row = await lifecycle.restoreVersion(deps, actorOf(req), id, input);
     res.json({ data: presentArticle(row, req.user!.role) });
   });
 

@@ -34,6 +34,7 @@ export async function openContact(deps: ContactDeps, actor: Actor, input: Contac
   if (explicit && actor.role !== 'admin') throw explicitTimes();
   const agent = await findUserById(deps.db, input.agentId ?? actor.id!);
   if (!agent || !agent.active) throw validationFailed('No such active user.', 'agentId');
+  if (agent.role === 'manager') throw validationFailed('Managers do not take contacts.', 'agentId');
   const startedAt = input.startedAt ?? new Date().toISOString();
   notInFuture(startedAt, 'startedAt');
   const id = await contacts.insertContact(deps.db, {

@@ -26,6 +26,25 @@ export function continuesBurst(
   if (a.startsWith(b) || b.startsWith(a)) return true;
   const stem = allButLastWord(a);
   if (stem !== '' && stem === allButLastWord(b)) return true;
-  // one word being corrected: "pasword" → "passwrd"
-  return !a.includes(' ') && !b.includes(' ') && a.slice(0, 3) === b.slice(0, 3);
+  // one word being corrected: "pasword" → "passwrd" (but "printer" → "privacy" is a new search)
+  if (a.includes(' ') || b.includes(' ') || Math.min(a.length, b.length) < 4) return false;
+  return editDistance(a, b, 3) <= (Math.min(a.length, b.length) >= 7 ? 2 : 1);
+}
+
+/** Levenshtein distance, or `cap` when it is at least that (or the words are long). */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap || a.length > 64 || b.length > 64) return cap;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, cap);
 }

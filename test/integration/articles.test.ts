@@ -46,6 +46,8 @@ describe('articles API', () => {
     expect(versions.body.data).toEqual([
       {
         version: 1,
+        kind: 'create',
+        restoredFrom: null,
         author: { id: expect.any(Number), name: 'Engineer N' },
         note: 'first draft',
         confidence: 'validated',

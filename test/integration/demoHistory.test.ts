@@ -1,5 +1,6 @@
 import { generateHistory } from '../../server/services/demoHistory';
 import { SYSTEM } from '../../server/services/permissions';
+import { articleCreateSchema } from '../../server/services/articleSchema';
 import { createArticle } from '../../server/services/articles';
 import { findUserByEmail } from '../../server/stores/users';
 import { articleInput } from '../helpers/factories';
@@ -13,10 +14,12 @@ async function historyDb(): Promise<TestContext> {
     await createArticle(
       { db: ctx.db, search: ctx.search },
       SYSTEM,
-      articleInput({
-        department: i % 2 ? 'network' : 'billing',
-        errorCodes: i % 3 ? [] : [`E-${1000 + i}`],
-      }),
+      articleCreateSchema.parse(
+        articleInput({
+          department: i % 2 ? 'network' : 'billing',
+          errorCodes: i % 3 ? [] : [`E-${1000 + i}`],
+        }),
+      ),
     );
   }
   const agent = (await findUserByEmail(ctx.db, USERS.agent.email))!;
