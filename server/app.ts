@@ -13,11 +13,13 @@ import { csrf } from './middleware/csrf';
 import { apiNotFound, errorHandler } from './middleware/errorHandler';
 import { absoluteSessionTimeout } from './middleware/sessionLimits';
 import { CLIENT_DIST } from './paths';
+import { adminRouter } from './routes/admin';
 import { articlesRouter } from './routes/articles';
 import { contactsRouter } from './routes/contacts';
 import { authRouter } from './routes/auth';
 import { departmentsRouter } from './routes/departments';
 import { healthRouter } from './routes/health';
+import { previewRouter } from './routes/preview';
 import { queueRouter } from './routes/queue';
 import { searchRouter } from './routes/search';
 import type { SearchIndex } from './search/searchIndex';
@@ -92,8 +94,11 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   const solves = new SolveCounts(db, (err) =>
     logger.error({ err }, 'counting recent solves failed'),
   );
-  app.use('/api/contacts', contactsRouter({ db, solves }));
+  const onError = (err: unknown) => logger.error({ err }, 'follow-up work after a contact failed');
+  app.use('/api/contacts', contactsRouter({ db, search, solves, onError }));
   app.use('/api/queue', queueRouter(db));
+  app.use('/api/preview', previewRouter());
+  app.use('/api', adminRouter(db));
   app.use('/api/search', searchRouter({ db, search, solves, searchLog: new SearchLog(db) }));
   app.use('/api', apiNotFound);
 

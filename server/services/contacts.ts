@@ -9,11 +9,16 @@ import { findUserById } from '../stores/users';
 import { findArticle } from './articles';
 import type { ContactClose, ContactOpen } from './contactSchema';
 import { canRead, type Actor } from './permissions';
+import { flagIfFailing, promoteIfProven } from './outcomes';
 import type { SolveCounts } from './solveCounts';
+import type { SearchIndex } from '../search/searchIndex';
 
 export interface ContactDeps {
   db: Database;
+  search: SearchIndex;
   solves: SolveCounts;
+  /** where failures of follow-up work go (the contact itself is saved by then) */
+  onError: (err: unknown) => void;
 }
 
 /** Clocks may disagree by a little; a time further ahead than this is a mistake. */
@@ -117,19 +122,24 @@ export async function closeContact(
     if (!(await contacts.closeContact(tx, id, close))) throw closed();
     return close.articleId === null ? null : { articleId: close.articleId, closedAt };
   });
-  if (solvedWith) deps.solves.recordSolve(solvedWith.articleId, solvedWith.closedAt);
+  if (solvedWith) {
+    deps.solves.recordSolve(solvedWith.articleId, solvedWith.closedAt);
+    await promoteIfProven(deps, solvedWith.articleId).catch(deps.onError);
+  }
   return loadContact(deps.db, id);
 }
 
 /** "Tried, didn't solve": the article is recorded as tried and the contact stays open. */
 export async function markTried(deps: ContactDeps, actor: Actor, id: number, articleId: number) {
-  await deps.db.transaction(async (tx) => {
+  const tried = await deps.db.transaction(async (tx) => {
     await ownOpenContact(tx, actor, id);
     const article = await usableArticle(tx, actor, articleId);
     const at = new Date().toISOString();
     await contacts.addContactArticle(tx, id, article.id, 'opened', at);
     await contacts.addContactArticle(tx, id, article.id, 'tried', at);
+    return article.id;
   });
+  await flagIfFailing(deps, tried).catch(deps.onError);
   return loadContact(deps.db, id);
 }
 

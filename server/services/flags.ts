@@ -1,9 +1,7 @@
 import type { Database } from '../db/connection';
 import { forbidden, notFound } from '../errors';
-import { openRequestsOf } from '../stores/articleRequests';
 import { findContact } from '../stores/contacts';
-import { findDepartmentBySlug } from '../stores/departments';
-import { findFlag, insertFlag, openFlagsOf } from '../stores/flags';
+import { findFlag, insertFlag } from '../stores/flags';
 import { getArticle } from './articles';
 import type { FlagInput } from './contactSchema';
 import type { Actor } from './permissions';
@@ -32,18 +30,4 @@ export async function flagArticle(
     at: new Date().toISOString(),
   });
   return (await findFlag(deps.db, id))!;
-}
-
-/** What waits for a department: open flags on its articles and requests for new ones. */
-export async function departmentQueue(deps: { db: Database }, actor: Actor, slug: string) {
-  const department = await findDepartmentBySlug(deps.db, slug);
-  if (!department) throw notFound('Department');
-  const member = actor.role === 'engineer' && actor.departmentId === department.id;
-  if (!member && actor.role !== 'manager' && actor.role !== 'admin')
-    throw forbidden('Only the department’s engineers, managers and admins see its queue.');
-  const [flags, requests] = await Promise.all([
-    openFlagsOf(deps.db, department.id),
-    openRequestsOf(deps.db, department.id),
-  ]);
-  return { department, flags, requests };
 }

@@ -74,3 +74,16 @@ export const resolveRequestsForArticle = (db: Queryable, articleId: number, at: 
      WHERE article_id = ? AND status = 'open'`,
     [at, articleId],
   );
+
+export const resolveArticleRequestWithNote = (
+  db: Queryable,
+  id: number,
+  by: number | null,
+  note: string,
+  at: string,
+) =>
+  db.run(
+    `UPDATE article_requests SET status = 'resolved', resolved_by = ?, resolution_note = ?,
+       resolved_at = ? WHERE id = ? AND status = 'open'`,
+    [by, note, at, id],
+  );

@@ -161,3 +161,17 @@ export const recentSolves = (db: Queryable, since: string) =>
      WHERE article_id IS NOT NULL AND closed_at >= ? GROUP BY article_id`,
     [since],
   );
+
+/** How many different agents solved a contact with the article. */
+export const distinctSolvers = async (db: Queryable, articleId: number) =>
+  (await db.get<{ n: number }>(
+    `SELECT count(DISTINCT agent_id) AS n FROM contacts WHERE article_id = ? AND outcome = 'solved'`,
+    [articleId],
+  ))!.n;
+
+/** "Tried, didn't solve" marks on the article since `since`. */
+export const recentTries = async (db: Queryable, articleId: number, since: string) =>
+  (await db.get<{ n: number }>(
+    `SELECT count(*) AS n FROM contact_articles WHERE article_id = ? AND kind = 'tried' AND at >= ?`,
+    [articleId, since],
+  ))!.n;

@@ -49,3 +49,22 @@ export const openFlagsOf = (db: Queryable, departmentId: number) =>
   db.all<FlagRow>(`${SELECT} WHERE f.department_id = ? AND f.status = 'open' ORDER BY f.id DESC`, [
     departmentId,
   ]);
+
+export const hasOpenFlag = async (db: Queryable, articleId: number, reason: FlagReason) =>
+  (await db.get<{ id: number }>(
+    `SELECT id FROM flags WHERE article_id = ? AND reason = ? AND status = 'open' LIMIT 1`,
+    [articleId, reason],
+  )) !== undefined;
+
+export const resolveFlag = (
+  db: Queryable,
+  id: number,
+  by: number | null,
+  note: string,
+  at: string,
+) =>
+  db.run(
+    `UPDATE flags SET status = 'resolved', resolved_by = ?, resolution_note = ?, resolved_at = ?
+     WHERE id = ? AND status = 'open'`,
+    [by, note, at, id],
+  );

@@ -20,9 +20,7 @@ export interface RunningServer {
  * temporary database and a free port.
  */
 export async function startServer(): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'client', 'build.mjs')], { stdio: 'ignore' });
-  }
+  ensureClientBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstcall-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -44,6 +42,13 @@ export async function startServer(): Promise<RunningServer> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Builds the browser client into dist/client when it is not there yet (or always, with `force`). */
+export function ensureClientBuilt(force = false): void {
+  if (force || !fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    execFileSync(process.execPath, [path.join(ROOT, 'client', 'build.mjs')], { stdio: 'ignore' });
+  }
 }
 
 /** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides the location. */

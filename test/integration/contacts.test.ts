@@ -679,6 +679,9 @@ describe('contacts API', () => {
         department: { slug: 'network', name: 'Network Engineering' },
         flags: expect.any(Array),
         requests: expect.any(Array),
+        requestGroups: [expect.objectContaining({ key: 'router blink', contacts: 1 })],
+        stale: [],
+        failing: [],
       });
       expect((await admin.get('/api/queue/network')).status).toBe(200);
       expect((await admin.get('/api/queue/nowhere')).status).toBe(404);

@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Database } from '../db/connection';
+import { actorOf, requireRole, requireUser } from '../middleware/auth';
+import { parse } from '../middleware/validate';
+import { getSettings, settingsUpdateSchema, updateSettings } from '../services/settings';
+import { listAudit } from '../stores/audit';
+
+const auditQuery = z
+  .object({
+    entity: z.string().max(40).optional(),
+    entityId: z.coerce.number().int().positive().optional(),
+    action: z.string().max(60).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+/** Settings (everyone reads them: they explain the numbers; admins change them) and the audit log. */
+export function adminRouter(db: Database): Router {
+  const router = Router();
+
+  router.get('/settings', requireUser, async (_req, res) => {
+    res.json({ data: await getSettings(db) });
+  });
+
+  router.patch('/settings', requireRole('admin'), async (req, res) => {
+    const changes = parse(settingsUpdateSchema, req.body);
+    res.json({ data: await updateSettings(db, actorOf(req), changes) });
+  });
+
+  router.get('/audit', requireRole('admin'), async (req, res) => {
+    const filters = parse(auditQuery, req.query);
+    const { rows, total } = await listAudit(db, filters);
+    res.json({ data: rows, meta: { total, limit: filters.limit, offset: filters.offset } });
+  });
+
+  return router;
+}

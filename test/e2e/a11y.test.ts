@@ -1,0 +1,131 @@
+// axe-core on the agent console and the article page at 1366×768: no serious or critical
+// violations, with results shown, with each console dialog open, and on the article page.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/services/seed';
+import { launchChromium, startServer, type RunningServer } from '../helpers/server';
+
+jest.setTimeout(60_000);
+
+/** A seeded network article with error codes, products and numbered steps. */
+const ARTICLE = 'router-orange-led-after-firmware-update';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AXE_SOURCE: string = require('axe-core').source;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Serious and critical violations on the page as it is now, in a readable form. */
+async function axeProblems(page: Page): Promise<string[]> {
+  // page code as strings: this Node project has no DOM types
+  if (!(await page.evaluate<boolean>("'axe' in window"))) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  const violations = await page.evaluate<unknown[]>(
+    'axe.run(document).then((result) => result.violations)',
+  );
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => JSON.stringify(n.target))
+          .join(', ')}`,
+    );
+}
+
+describe('accessibility (axe-core)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    // axe is injected as an inline script; the app's CSP (script-src 'self') would block it
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+    page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill('agent@firstcall.example');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+  });
+  afterEach(() => context.close());
+
+  const results = () => page.getByRole('list', { name: 'Results' }).locator(':scope > li');
+
+  async function showResults() {
+    await page.getByRole('searchbox', { name: 'Search' }).fill('router blinkng ornage');
+    await results().first().filter({ hasText: 'Router power light blinks orange' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Reading pane' })
+      .getByRole('heading', { name: 'Resolution' })
+      .waitFor();
+    await page.getByRole('group', { name: 'Department' }).waitFor();
+  }
+
+  it('the console with results, facets and the reading pane', async () => {
+    await showResults();
+    await page.getByRole('searchbox', { name: 'Search' }).press('ArrowDown'); // focus in the list
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('the console before any search', async () => {
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it.each([
+    ['e', 'Escalate contact'],
+    ['x', 'Flag article'],
+    ['f', 'Follow-up'],
+    ['n', 'New contact'],
+  ])('the console with a dialog open (key %s: %s)', async (key, name) => {
+    await showResults();
+    await page.getByRole('searchbox', { name: 'Search' }).press('ArrowDown');
+    await page.keyboard.press(key);
+    const dialog = page.getByRole('dialog', { name });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('open')).not.toBeNull(); // a modal <dialog>
+    // focus is inside the dialog, not behind it
+    expect(await dialog.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(true);
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('the article page', async () => {
+    await page.goto(`${server.url}/articles/${ARTICLE}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Resolution' }).waitFor({ timeout: 5000 });
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('the article page with the flag dialog open, on a narrow screen', async () => {
+    await page.setViewportSize({ width: 414, height: 800 });
+    await page.goto(`${server.url}/articles/${ARTICLE}`);
+    await page.getByRole('button', { name: 'Flag article' }).click({ timeout: 5000 });
+    await page.getByRole('dialog', { name: 'Flag article' }).waitFor({ timeout: 5000 });
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('axe does report a real problem (the check itself works)', async () => {
+    // an image without alt text: critical
+    await page.locator('main').evaluate((main) => {
+      const img = main.ownerDocument.createElement('img');
+      img.setAttribute('src', 'data:,');
+      main.appendChild(img);
+    });
+    expect((await axeProblems(page)).join('\n')).toMatch(/image-alt/);
+  });
+});
