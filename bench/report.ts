@@ -1,3 +1,4 @@
+import { KEYSTROKE_TO_PAINT_TARGET_MS, type ConsoleResults } from './console';
 import { printTable, round, type Cell } from './lib/stats';
 import type { LatencyResult } from './search';
 
@@ -20,6 +21,8 @@ export interface Results {
   search: SearchResults;
   restart?: Phase;
   http?: Phase;
+  /** only with --console */
+  console?: ConsoleResults | { error: string };
 }
 
 const get = (o: unknown, path: string): number | null => {
@@ -182,6 +185,21 @@ export function targets(r: Results): {
         ' %',
         largest,
       ),
+      // only when measured (--console), so the default report keeps its shape
+      ...(r.console
+        ? {
+            keystrokeToPaintP95Ms:
+              'error' in r.console
+                ? target(null, '≤', KEYSTROKE_TO_PAINT_TARGET_MS, ' ms')
+                : target(
+                    r.console.target.value,
+                    '≤',
+                    KEYSTROKE_TO_PAINT_TARGET_MS,
+                    ' ms',
+                    r.console.articles,
+                  ),
+          }
+        : {}),
     },
   };
 }

@@ -5,6 +5,7 @@
  *   --quick                    1k-only smoke run of every section, well under a minute
  *   --skip-http                no HTTP section
  *   --skip-restart             no restart section (and so no HTTP section either)
+ *   --console                  also keystroke → paint in Chromium (bench/console.ts), 10k (1k with --quick)
  * Prints a table per section, then a machine line and ONE JSON line with every figure and the
  * targets. Figures only: exits non-zero on a crash, never because a target was missed.
  */
@@ -12,6 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { consoleBench, printConsole } from './console';
 import { Corpus } from './corpus';
 import { httpBench } from './http';
 import { runChild, type ChildMessage } from './lib/proc';
@@ -132,10 +134,24 @@ async function main(): Promise<void> {
   const results: Results = { search: {} };
   await searchSection(results);
   if (!flag('--skip-restart')) await appSections(results);
+  if (flag('--console')) {
+    results.console = await consoleBench({
+      articles: appSize,
+      keystrokes: quick ? 40 : 200,
+      budgetS: quick ? 60 : 180,
+      buildClient: false,
+      seed: 17,
+      log,
+    }).catch((err: unknown) => {
+      log(`console: ${String(err)}`);
+      return { error: err instanceof Error ? err.message : String(err) };
+    });
+  }
 
   printSearch(results.search);
   if (results.restart) printRestart(results.restart);
   if (results.http) printHttp(results.http);
+  if (results.console) printConsole(results.console);
   const t = targets(results);
   printTargets(t);
   const durationS = round((performance.now() - started) / 1000);
@@ -152,6 +168,7 @@ async function main(): Promise<void> {
     quick,
     skipHttp: flag('--skip-http'),
     skipRestart: flag('--skip-restart'),
+    ...(flag('--console') ? { console: true } : {}),
   };
   console.log(JSON.stringify({ machine, options, durationS, searchCode, ...results, ...t }));
 }

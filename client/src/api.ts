@@ -1,5 +1,19 @@
 // The one place that talks to the server: JSON in/out, CSRF handling, error shape.
-import type { Article, ArticleInput, ArticlePatch, Department, SearchResult, User } from './types';
+import type {
+  Article,
+  ArticleInput,
+  ArticlePatch,
+  CloseContact,
+  Contact,
+  Department,
+  Flag,
+  NewContact,
+  NewFlag,
+  QueueData,
+  SearchOptions,
+  SearchResult,
+  User,
+} from './types';
 
 /** A failed API call, carrying the server's `{ error: { id, message, field } }`. */
 export class ApiError extends Error {
@@ -158,10 +172,40 @@ export const api = {
 
   departments: (signal?: AbortSignal) => request<Department[]>('/api/departments', { signal }),
 
-  search(q: string, signal?: AbortSignal): Promise<SearchResult> {
+  search(q: string, opts: SearchOptions = {}, signal?: AbortSignal): Promise<SearchResult> {
     const params = new URLSearchParams({ q, limit: '20' });
+    if (opts.department) params.set('department', opts.department);
+    if (opts.product) params.set('product', opts.product);
+    if (opts.contactId !== undefined) params.set('contactId', String(opts.contactId));
     return request<SearchResult>(`/api/search?${params}`, { signal });
   },
+
+  createContact: (body: NewContact) => request<Contact>('/api/contacts', { method: 'POST', body }),
+
+  /** Your own contacts, newest first. */
+  contacts(status: 'open' | 'closed', limit: number, signal?: AbortSignal): Promise<Contact[]> {
+    const params = new URLSearchParams({ status, limit: String(limit) });
+    return request<Contact[]>(`/api/contacts?${params}`, { signal });
+  },
+
+  contact: (id: number, signal?: AbortSignal) =>
+    request<Contact>(`/api/contacts/${id}`, { signal }),
+
+  closeContact: (id: number, body: CloseContact) =>
+    request<Contact>(`/api/contacts/${id}/close`, { method: 'POST', body }),
+
+  /** "Tried, didn't solve": the contact stays open. */
+  markTried: (id: number, articleId: number) =>
+    request<Contact>(`/api/contacts/${id}/tried`, { method: 'POST', body: { articleId } }),
+
+  markOpened: (id: number, articleId: number) =>
+    request<Contact>(`/api/contacts/${id}/opened`, { method: 'POST', body: { articleId } }),
+
+  flagArticle: (slug: string, body: NewFlag) =>
+    request<Flag>(`${articlePath(slug)}/flags`, { method: 'POST', body }),
+
+  queue: (department: string, signal?: AbortSignal) =>
+    request<QueueData>(`/api/queue/${encodeURIComponent(department)}`, { signal }),
 
   article: (slug: string, signal?: AbortSignal) => request<Article>(articlePath(slug), { signal }),
 

@@ -29,11 +29,17 @@ export interface PersonRef {
 }
 
 export interface SearchHit {
-  id: number | string;
+  id: number;
   slug: string;
   title: string;
   /** Server-escaped HTML containing only <mark> tags. */
+  titleHtml: string;
+  /** Server-escaped HTML containing only <mark> tags. */
   snippet: string;
+  /** Plain text: the first sentence of the issue. */
+  issueLine: string;
+  /** Plain text: the first (up to 3) resolution steps. */
+  steps: string[];
   confidence: Confidence;
   audience: Audience;
   department: string;
@@ -41,7 +47,27 @@ export interface SearchHit {
   errorCodes: string[];
   products: string[];
   stale: boolean;
+  /** Contacts this article solved in the last 30 days. */
+  solves30d: number;
+  /** Short reasons for the rank, e.g. "Error code match". */
+  why: string[];
   score: number;
+}
+
+export interface DepartmentFacet {
+  slug: string;
+  name: string;
+  count: number;
+}
+
+export interface ProductFacet {
+  name: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  departments: DepartmentFacet[];
+  products: ProductFacet[];
 }
 
 export interface SearchResult {
@@ -49,6 +75,99 @@ export interface SearchResult {
   total: number;
   tookMs: number;
   hits: SearchHit[];
+  facets: SearchFacets;
+}
+
+export interface SearchOptions {
+  department?: string;
+  product?: string;
+  /** Records the search in this open contact. */
+  contactId?: number;
+}
+
+// ---------- Contacts ----------
+
+export type Channel = 'phone' | 'chat' | 'email';
+export type Outcome = 'solved' | 'escalated' | 'follow_up';
+
+export interface ArticleRef {
+  id: number;
+  slug: string;
+  title: string;
+}
+
+export interface SlugRef {
+  slug: string;
+  name: string;
+}
+
+export interface ContactSearch {
+  query: string;
+  resultCount: number;
+  at: string;
+}
+
+export interface Contact {
+  id: number;
+  channel: Channel;
+  customerRef: string | null;
+  agent: PersonRef;
+  agentDepartment: SlugRef;
+  startedAt: string;
+  closedAt: string | null;
+  outcome: Outcome | null;
+  article: (ArticleRef & { department: SlugRef }) | null;
+  escalatedTo: SlugRef | null;
+  reason: string | null;
+  note: string | null;
+  needsArticle: boolean;
+  tried: ArticleRef[];
+  opened: ArticleRef[];
+  searches: ContactSearch[];
+}
+
+export interface NewContact {
+  channel: Channel;
+  customerRef?: string;
+}
+
+export type CloseContact =
+  | { outcome: 'solved'; articleId?: number }
+  | { outcome: 'escalated'; department: string; reason: string; needsArticle?: boolean }
+  | { outcome: 'follow_up'; note?: string };
+
+// ---------- Flags & queue ----------
+
+export type FlagReason = 'outdated' | 'incorrect' | 'unclear' | 'missing_step';
+
+export interface NewFlag {
+  reason: FlagReason;
+  comment: string;
+  contactId?: number;
+}
+
+export interface Flag {
+  id: number;
+  article: ArticleRef;
+  reason: FlagReason;
+  comment: string;
+  status: string;
+  createdAt: string;
+}
+
+export interface ArticleRequest {
+  id: number;
+  contactId: number;
+  queries: string[];
+  reason: string;
+  status: string;
+  createdAt: string;
+  requestedBy: PersonRef;
+}
+
+export interface QueueData {
+  flags: Flag[];
+  requests: ArticleRequest[];
 }
 
 export interface Article {

@@ -81,23 +81,27 @@ const ENTITIES: Record<string, string> = {
 
 /** Safe HTML → plain text for the search index and snippets. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/li|\/h\d|\/tr|\/pre|\/blockquote)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, e: string) => {
-      if (e in ENTITIES) return ENTITIES[e]!;
-      if (e[0] === '#') {
-        const code =
-          e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isInteger(code) && code >= 0 && code <= 0x10ffff
-          ? String.fromCodePoint(code)
-          : m;
-      }
-      return m;
-    })
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n[\s]*/g, '\n')
-    .trim();
+  return (
+    html
+      .replace(/<(br|\/p|\/li|\/h\d|\/tr|\/pre|\/blockquote)\b[^>]*>/gi, '\n')
+      // inline elements join their text ("**5 min**." → "5 min."); any other tag separates words
+      .replace(/<\/?(strong|em|b|i|code|a|span|mark|s|del|ins|sub|sup|kbd|abbr)\b[^>]*>/gi, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, e: string) => {
+        if (e in ENTITIES) return ENTITIES[e]!;
+        if (e[0] === '#') {
+          const code =
+            e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+          return Number.isInteger(code) && code >= 0 && code <= 0x10ffff
+            ? String.fromCodePoint(code)
+            : m;
+        }
+        return m;
+      })
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ *\n[\s]*/g, '\n')
+      .trim()
+  );
 }
 
 /** Escapes text for HTML element content and attribute values. */

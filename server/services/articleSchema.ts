@@ -25,7 +25,7 @@ export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CONFIDENCES = ['wip', 'not_validated', 'validated', 'archived'] as const;
 export const AUDIENCES = ['agents', 'internal'] as const;
 
-const isoDate = z
+export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-31.')
   .refine(
@@ -52,7 +52,7 @@ export const articleFields = {
   department: z.string().trim().min(1, 'Department is required.').max(64),
   audience: z.enum(AUDIENCES, { message: 'Audience is agents or internal.' }),
   confidence: z.enum(CONFIDENCES, { message: `Confidence is one of ${CONFIDENCES.join(', ')}.` }),
-  verifyBy: isoDate.nullable(),
+  verifyBy: isoDay.nullable(),
   verifyIntervalDays: z
     .number()
     .int('Whole days.')

@@ -20,7 +20,9 @@ export class SolveCounts {
   constructor(
     private readonly db: Queryable,
     private readonly onError: (err: unknown) => void = () => {},
-  ) {}
+  ) {
+    void this.refresh(); // counted before the first agent searches
+  }
 
   of(articleId: number): number {
     if (Date.now() - this.countedAt > REFRESH_MS) void this.refresh();

@@ -612,10 +612,19 @@ describe('solve counts from the database', () => {
         [agentId, frontline, closedAt, closedAt, a.id, network],
       );
     }
-    // the first search starts the lazy recount; the next one sees it
-    await search(agent, { q: 'pelican voicemail' }).expect(200);
-    const hit = hitsOf((await search(agent, { q: 'pelican voicemail' }).expect(200)).body)[0]!;
-    expect(hit).toMatchObject({ id: a.id, solves30d: 3 });
+    // counted at start (before these rows): still 0 within the minute
+    const before = hitsOf((await search(agent, { q: 'pelican voicemail' }).expect(200)).body)[0]!;
+    expect(before).toMatchObject({ id: a.id, solves30d: 0 });
+    // a minute later, the first search starts the recount; the next one sees it
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+    try {
+      await search(agent, { q: 'pelican voicemail' }).expect(200);
+      const hit = hitsOf((await search(agent, { q: 'pelican voicemail' }).expect(200)).body)[0]!;
+      expect(hit).toMatchObject({ id: a.id, solves30d: 3 });
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

@@ -1,13 +1,20 @@
+import { useState } from 'preact/hooks';
 import { canGoBack } from '../router';
-import type { User } from '../types';
+import { flagReasonLabel, FlagDialog } from '../search/FlagDialog';
+import type { Article, User } from '../types';
 import { Link } from '../ui/Link';
+import { Toast } from '../ui/Toast';
+import { useToast } from '../ui/useToast';
 import { ArticleView } from './ArticleView';
 
 /** The full-page article at /articles/:slug (narrow screens, shared links, new tabs). */
 export function ArticlePage({ slug, user }: { slug: string; user: User }) {
+  const [article, setArticle] = useState<Article | null>(null);
+  const [flagging, setFlagging] = useState(false);
+  const toast = useToast();
   return (
     <div class="article-page">
-      <p class="back-link">
+      <div class="back-link">
         {/* history.back() keeps the previous search (query and results); a fresh tab has none. */}
         {canGoBack() ? (
           <button type="button" class="link-button" onClick={() => window.history.back()}>
@@ -16,14 +23,38 @@ export function ArticlePage({ slug, user }: { slug: string; user: User }) {
         ) : (
           <Link href="/">← Search</Link>
         )}
-      </p>
+        {article && user.role !== 'manager' && (
+          <button
+            type="button"
+            class="button button-small"
+            aria-haspopup="dialog"
+            onClick={() => setFlagging(true)}
+          >
+            Flag article
+          </button>
+        )}
+      </div>
       <ArticleView
         slug={slug}
         user={user}
         headingLevel={1}
         focusTitle
-        onLoaded={(a) => (document.title = `${a.title} · Firstcall`)}
+        onLoaded={(a) => {
+          document.title = `${a.title} · Firstcall`;
+          setArticle(a);
+        }}
       />
+      {flagging && article && (
+        <FlagDialog
+          article={article}
+          onCancel={() => setFlagging(false)}
+          onDone={(f) => {
+            setFlagging(false);
+            toast.show(`Flagged as ${flagReasonLabel[f.reason].toLowerCase()}. Thank you.`);
+          }}
+        />
+      )}
+      <Toast toast={toast} />
     </div>
   );
 }

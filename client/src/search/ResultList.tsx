@@ -1,50 +1,32 @@
 import type { SearchHit } from '../types';
-import { Badges, Codes } from '../ui/Badges';
-import { Link } from '../ui/Link';
+import { HitCard } from './HitCard';
 
 interface Props {
   hits: SearchHit[];
   selected: number;
-  /** Wide layout: a click previews in the reading pane instead of leaving the page. */
+  /** Ids of articles marked "tried" in the open contact. */
+  tried: ReadonlySet<number>;
   preview: boolean;
   onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+  listRef?: { current: HTMLOListElement | null };
 }
 
-export const resultId = (hit: SearchHit) => `result-${hit.slug}`;
+export { resultId } from './HitCard';
 
-export function ResultList({ hits, selected, preview, onSelect }: Props) {
+export function ResultList({ hits, selected, tried, preview, onSelect, onOpen, listRef }: Props) {
   return (
-    <ol class="results-list" id="results" aria-label="Results">
+    <ol class="results-list" id="results" aria-label="Results" ref={listRef}>
       {hits.map((hit, i) => (
-        <li
+        <HitCard
           key={hit.id}
-          id={resultId(hit)}
-          class={i === selected ? 'result is-selected' : 'result'}
-          aria-current={i === selected ? 'true' : undefined}
-          // Clicking anywhere on the card selects it; the title link stays the keyboard target.
-          onClick={() => preview && onSelect(i)}
-        >
-          <h3 class="result-title">
-            <Link
-              href={`/articles/${encodeURIComponent(hit.slug)}`}
-              onClick={(e) => {
-                if (!preview || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
-                  return;
-                e.preventDefault();
-                onSelect(i);
-              }}
-            >
-              {hit.title}
-            </Link>
-          </h3>
-          {/* The server escapes the text and adds only <mark> tags around matched words. */}
-          <p class="result-snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
-          <div class="result-meta">
-            <Badges confidence={hit.confidence} audience={hit.audience} stale={hit.stale} />
-            <span class="result-dept">{hit.departmentName}</span>
-            <Codes codes={hit.errorCodes} label="Error codes" />
-          </div>
-        </li>
+          hit={hit}
+          selected={i === selected}
+          tried={tried.has(hit.id)}
+          preview={preview}
+          onSelect={() => onSelect(i)}
+          onOpen={() => onOpen(i)}
+        />
       ))}
     </ol>
   );

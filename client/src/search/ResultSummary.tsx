@@ -17,12 +17,15 @@ export function ResultSummary({ state, typed }: Props) {
     text = 'Type to search the knowledge base.';
     hint = 'Try an error code (e.g. AUTH-401), a product name, or the customer’s words.';
   } else if (state.error) {
-    text = `Search failed: ${state.error}`;
+    // The server's message is in the console's alert area; the query stays in the box.
+    text = 'Search failed.';
   } else if (!state.result) {
     text = 'Searching…';
   } else if (state.result.total === 0) {
     text = `No articles match “${state.query}”.`;
-    hint = 'Check the spelling, use fewer words, or search for just the error code.';
+    hint =
+      'Check the spelling, use fewer words, clear the filters, or search for just the error code. ' +
+      'Nothing fits? Escalate (E) with “Needs an article”.';
   } else {
     const { total, hits } = state.result;
     const shown = total > hits.length ? `, showing the top ${hits.length}` : '';

@@ -1,11 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../articles/ArticleView';
+import { errorMessage } from '../api';
 import { navigate, replaceUrlQuietly } from '../router';
 import type { Location } from '../router';
 import type { SearchResult, User } from '../types';
+import { Toast } from '../ui/Toast';
 import { useMediaQuery } from '../ui/useMediaQuery';
+import { useToast } from '../ui/useToast';
+import { ActionBar } from './ActionBar';
+import { ConsoleDialogs } from './ConsoleDialogs';
+import { ContactBar } from './ContactBar';
+import { consoleUrl, readConsoleUrl, sameFilters, type Filters } from './consoleUrl';
+import { Facets } from './Facets';
 import { ResultList, resultId } from './ResultList';
 import { ResultSummary } from './ResultSummary';
+import { ConsoleAlert, SearchBox } from './SearchBox';
+import { useConsoleActions, type DialogKind } from './useConsoleActions';
+import { useConsoleKeys } from './useConsoleKeys';
+import { useContact } from './useContact';
 import { normalizeQuery, useSearch } from './useSearch';
 
 interface Props {
@@ -13,16 +25,24 @@ interface Props {
   loc: Location;
 }
 
-const queryFrom = (loc: Location) => new URLSearchParams(loc.search).get('q') ?? '';
-
-function isEditable(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
-}
-
+/** The agent console: contact bar, search, answer-first results, reading pane, one-key outcomes. */
 export function SearchPage({ user, loc }: Props) {
-  const [query, setQuery] = useState(() => queryFrom(loc));
-  const search = useSearch(query);
+  const [query, setQuery] = useState(() => readConsoleUrl(loc).q);
+  const [filters, setFilters] = useState<Filters>(() => readConsoleUrl(loc).filters);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const toast = useToast();
+  const canFlag = user.role !== 'manager';
+  const fail = (err: unknown) => setAlert(typeof err === 'string' ? err : errorMessage(err));
+  const contact = useContact(user.role !== 'manager', (err) =>
+    fail(`Could not load your open contact: ${errorMessage(err)}`),
+  );
+  const search = useSearch(query, filters, {
+    ensure: contact.ensure,
+    searched: contact.refreshSoon,
+    failed: (err) =>
+      fail(`Could not start a contact (searching without one): ${errorMessage(err)}`),
+  });
   const hits = search.result?.hits ?? [];
   // Selection belongs to one result set: new results start again at the top hit.
   const [sel, setSel] = useState<{ result: SearchResult | null; index: number }>({
@@ -30,11 +50,13 @@ export function SearchPage({ user, loc }: Props) {
     index: 0,
   });
   const selected = sel.result === search.result ? sel.index : 0;
+  const current = hits[selected];
   const wide = useMediaQuery('(min-width: 1100px)');
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
   const paneRef = useRef<HTMLElement>(null);
   const openWhenReady = useRef(false);
+  const focusSearchAfterDialog = useRef(false);
   const q = normalizeQuery(query);
   const upToDate = search.query === q && !search.loading;
 
@@ -43,18 +65,47 @@ export function SearchPage({ user, loc }: Props) {
     inputRef.current?.focus();
   }, []);
 
-  // Back/forward (or the brand link) changed ?q=: follow it. `loc` is new on every navigation.
-  const queryRef = useRef(query);
-  queryRef.current = query;
+  // Back/forward (or the brand link) changed the URL: follow it. `loc` is new on every navigation.
+  const latest = useRef({ query, filters });
+  latest.current = { query, filters };
   useEffect(() => {
-    const urlQ = queryFrom(loc);
-    if (normalizeQuery(urlQ) !== normalizeQuery(queryRef.current)) setQuery(urlQ);
+    const url = readConsoleUrl(loc);
+    if (normalizeQuery(url.q) !== normalizeQuery(latest.current.query)) setQuery(url.q);
+    if (!sameFilters(url.filters, latest.current.filters)) setFilters(url.filters);
   }, [loc]);
 
-  // Mirror the settled query into the URL (not every keystroke: browsers throttle history).
+  // Mirror the settled query and the filters into the URL (not every keystroke).
   useEffect(() => {
-    replaceUrlQuietly(search.query ? `/?q=${encodeURIComponent(search.query)}` : '/');
-  }, [search.query]);
+    replaceUrlQuietly(consoleUrl(search.query, filters));
+  }, [search.query, filters.department, filters.product]);
+
+  function openDialog(kind: DialogKind) {
+    focusSearchAfterDialog.current = false;
+    setDialog(kind);
+  }
+
+  /** A contact was closed (or a new one started): confirm, then a clean slate. */
+  function finish(message: string, closed = true) {
+    toast.show(message);
+    if (closed) contact.clear();
+    setAlert(null);
+    setQuery('');
+    setFilters({});
+    setDialog(null);
+    openWhenReady.current = false;
+    focusSearchAfterDialog.current = true; // when a dialog closes, it hands focus here
+    inputRef.current?.focus();
+  }
+
+  const actions = useConsoleActions({
+    hit: current,
+    contact,
+    canFlag,
+    notify: toast.show,
+    fail,
+    openDialog,
+    finish,
+  });
 
   function select(index: number, focusLink = false) {
     const hit = hits[index];
@@ -67,6 +118,7 @@ export function SearchPage({ user, loc }: Props) {
   function open(index: number) {
     const hit = hits[index];
     if (!hit) return;
+    actions.recordOpened(hit);
     if (wide) {
       select(index);
       paneRef.current?.focus(); // the pane already shows it; Enter hands it the keyboard
@@ -84,81 +136,72 @@ export function SearchPage({ user, loc }: Props) {
     }
   });
 
-  // One document listener reading the latest render's values through a ref.
-  const onKey = useRef<(e: KeyboardEvent) => void>(() => {});
-  onKey.current = (e) => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    const input = inputRef.current;
-    const target = e.target as Node;
-    const inSearch = target === input;
-    if (!inSearch && isEditable(target)) return;
-    if (e.key === '/' && !inSearch) {
-      e.preventDefault();
-      input?.focus();
-      input?.select();
-      return;
-    }
-    if (paneRef.current?.contains(target)) {
-      // Arrows/PageDown scroll the article natively; Escape goes back to the search box.
-      if (e.key === 'Escape') input?.focus();
-      return;
-    }
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      if (hits.length === 0) return;
-      e.preventDefault();
-      const next =
-        e.key === 'ArrowDown' ? Math.min(selected + 1, hits.length - 1) : Math.max(selected - 1, 0);
-      select(next, !!listRef.current?.contains(target));
-    }
-  };
-  useEffect(() => {
-    const handler = (e: KeyboardEvent) => onKey.current(e);
-    document.addEventListener('keydown', handler);
-    return () => document.removeEventListener('keydown', handler);
-  }, []);
+  useConsoleKeys({
+    input: inputRef,
+    list: listRef,
+    pane: paneRef,
+    hitCount: hits.length,
+    selected,
+    blocked: dialog !== null,
+    select,
+    open,
+    run: actions.run,
+    typeIntoSearch(char) {
+      setQuery((text) => text + char);
+      inputRef.current?.focus();
+    },
+  });
 
-  function onSubmit(e: Event) {
-    e.preventDefault();
+  function onSubmit() {
     if (!q) return;
     if (upToDate) open(selected);
     else openWhenReady.current = true;
   }
 
-  const current = hits[selected];
+  const tried = new Set(contact.contact?.tried.map((a) => a.id));
   return (
     <div class={wide ? 'search-page is-wide' : 'search-page'}>
-      <h1 class="visually-hidden">Search articles</h1>
-      <form role="search" class="search-bar" onSubmit={onSubmit}>
-        <input
-          ref={inputRef}
-          type="search"
-          aria-label="Search"
-          aria-keyshortcuts="/"
-          placeholder="Error code, product or what the customer says…"
-          autocomplete="off"
-          spellcheck={false}
-          value={query}
-          onInput={(e) => {
-            openWhenReady.current = false;
-            setQuery(e.currentTarget.value);
-          }}
-        />
-        <p class="search-keys" aria-hidden="true">
-          <kbd>/</kbd> search <kbd>↑</kbd>
-          <kbd>↓</kbd> move <kbd>Enter</kbd> open{' '}
-          {wide && (
-            <>
-              <kbd>Esc</kbd> back
-            </>
-          )}
-        </p>
-      </form>
+      <h1 class="visually-hidden">Agent console</h1>
+      <ContactBar
+        contact={contact.contact}
+        enabled={contact.enabled}
+        onNew={() => actions.run('newContact')}
+      />
+      <SearchBox
+        query={query}
+        inputRef={inputRef}
+        onQuery={(text) => {
+          openWhenReady.current = false;
+          setQuery(text);
+        }}
+        onSubmit={onSubmit}
+      />
+      <ActionBar
+        selectedTitle={current?.title ?? null}
+        contactOpen={!!contact.contact}
+        canFlag={canFlag}
+        busy={actions.busy}
+        onAction={actions.run}
+      />
+      <ConsoleAlert
+        message={alert ?? (search.error ? `Search failed: ${search.error}` : null)}
+        onDismiss={alert ? () => setAlert(null) : undefined}
+      />
       <div class="search-body">
-        <div class="results" ref={listRef} aria-busy={search.loading ? 'true' : 'false'}>
+        <div class="results" aria-busy={search.loading ? 'true' : 'false'}>
           <h2 class="visually-hidden">Results</h2>
           <ResultSummary state={search} typed={q} />
+          <Facets facets={search.result?.facets} filters={filters} onChange={setFilters} />
           {hits.length > 0 && (
-            <ResultList hits={hits} selected={selected} preview={wide} onSelect={select} />
+            <ResultList
+              hits={hits}
+              selected={selected}
+              tried={tried}
+              preview={wide}
+              onSelect={select}
+              onOpen={open}
+              listRef={listRef}
+            />
           )}
         </div>
         {wide && (
@@ -171,6 +214,17 @@ export function SearchPage({ user, loc }: Props) {
           </section>
         )}
       </div>
+      <ConsoleDialogs
+        kind={dialog}
+        hit={current}
+        contact={contact}
+        close={actions.close}
+        finish={finish}
+        notify={toast.show}
+        onCancel={() => setDialog(null)}
+        returnFocus={() => (focusSearchAfterDialog.current ? inputRef.current : undefined)}
+      />
+      <Toast toast={toast} />
     </div>
   );
 }

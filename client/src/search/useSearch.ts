@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, isAbort } from '../api';
 import type { SearchResult } from '../types';
+import type { Filters } from './consoleUrl';
 
 export interface SearchState {
   /** The normalized query the current `result` answers ('' = nothing searched yet). */
@@ -10,6 +11,14 @@ export interface SearchState {
   error: string | null;
 }
 
+/** How a search finds its contact: started on demand, told when a search was recorded. */
+export interface SearchContact {
+  ensure: () => Promise<number | undefined>;
+  searched: () => void;
+  /** Starting the contact failed: the search still runs, without one. */
+  failed: (err: unknown) => void;
+}
+
 const DEBOUNCE_MS = 120;
 
 /** Collapse whitespace so "AUTH-401 " and "AUTH-401" are one search, not two requests. */
@@ -17,13 +26,24 @@ export function normalizeQuery(q: string): string {
   return q.trim().replace(/\s+/g, ' ');
 }
 
+async function contactIdFor(contact: SearchContact): Promise<number | undefined> {
+  try {
+    return await contact.ensure();
+  } catch (err) {
+    contact.failed(err);
+    return undefined;
+  }
+}
+
 /**
- * Search-as-you-type. Each new query cancels the pending timer and the in-flight request,
- * and a sequence number drops any response that still arrives out of order, so the list
- * always matches the box. Old results stay on screen while the next ones load (no flicker).
+ * Search-as-you-type. Each new query (or filter) cancels the pending timer and the in-flight
+ * request, and a sequence number drops any response that still arrives out of order, so the
+ * list always matches the box. Old results stay on screen while the next ones load. The first
+ * search of a contact starts one before it is sent, so every search is logged with it.
  */
-export function useSearch(rawQuery: string): SearchState {
+export function useSearch(rawQuery: string, filters: Filters, contact: SearchContact): SearchState {
   const q = normalizeQuery(rawQuery);
+  const { department, product } = filters;
   const [state, setState] = useState<SearchState>({
     query: '',
     result: null,
@@ -32,6 +52,8 @@ export function useSearch(rawQuery: string): SearchState {
   });
   const seq = useRef(0);
   const first = useRef(true);
+  const contactRef = useRef(contact);
+  contactRef.current = contact;
 
   useEffect(() => {
     const id = ++seq.current;
@@ -44,10 +66,15 @@ export function useSearch(rawQuery: string): SearchState {
     }
     setState((s) => ({ ...s, loading: true }));
     const ctrl = new AbortController();
-    const timer = window.setTimeout(() => {
-      api.search(q, ctrl.signal).then(
+    const timer = window.setTimeout(async () => {
+      const c = contactRef.current;
+      const contactId = await contactIdFor(c);
+      if (ctrl.signal.aborted) return;
+      api.search(q, { department, product, contactId }, ctrl.signal).then(
         (result) => {
-          if (id === seq.current) setState({ query: q, result, loading: false, error: null });
+          if (id !== seq.current) return;
+          setState({ query: q, result, loading: false, error: null });
+          if (contactId !== undefined) c.searched();
         },
         (err: unknown) => {
           if (isAbort(err) || id !== seq.current) return;
@@ -59,7 +86,7 @@ export function useSearch(rawQuery: string): SearchState {
       window.clearTimeout(timer);
       ctrl.abort();
     };
-  }, [q]);
+  }, [q, department, product]);
 
   return state;
 }

@@ -1,0 +1,70 @@
+import type { CloseContact, Contact, SearchHit } from '../types';
+import { EscalateDialog } from './EscalateDialog';
+import { FlagDialog, flagReasonLabel } from './FlagDialog';
+import { FollowUpDialog } from './FollowUpDialog';
+import { NewContactDialog } from './NewContactDialog';
+import type { DialogKind } from './useConsoleActions';
+import type { ContactApi } from './useContact';
+
+interface Props {
+  kind: DialogKind | null;
+  hit: SearchHit | undefined;
+  contact: ContactApi;
+  close: (body: CloseContact) => Promise<Contact>;
+  /** `closed` false: a new contact started (the search still starts fresh). */
+  finish: (message: string, closed?: boolean) => void;
+  notify: (message: string) => void;
+  onCancel: () => void;
+  returnFocus: () => HTMLElement | null | undefined;
+}
+
+/** The one console dialog open at a time, wired to its outcome. */
+export function ConsoleDialogs({ kind, hit, contact, close, finish, notify, ...rest }: Props) {
+  const common = { onCancel: rest.onCancel, returnFocus: rest.returnFocus };
+  switch (kind) {
+    case 'newContact':
+      return (
+        <NewContactDialog
+          {...common}
+          open={contact.contact}
+          start={contact.start}
+          onDone={(c) => finish(`Contact #${c.id} started`, false)}
+        />
+      );
+    case 'escalate':
+      return (
+        <EscalateDialog
+          {...common}
+          defaultDepartment={
+            hit && hit.department !== contact.contact?.agentDepartment.slug
+              ? hit.department
+              : undefined
+          }
+          close={close}
+          onDone={(c) =>
+            finish(
+              `Escalated to ${c.escalatedTo?.name ?? 'the department'}` +
+                (c.needsArticle ? ' (article requested)' : ''),
+            )
+          }
+        />
+      );
+    case 'followUp':
+      return <FollowUpDialog {...common} close={close} onDone={() => finish('Follow-up logged')} />;
+    case 'flag':
+      if (!hit) return null;
+      return (
+        <FlagDialog
+          {...common}
+          article={hit}
+          contactId={contact.contact?.id}
+          onDone={(f) => {
+            rest.onCancel();
+            notify(`Flagged “${f.article.title}” as ${flagReasonLabel[f.reason].toLowerCase()}`);
+          }}
+        />
+      );
+    default:
+      return null;
+  }
+}

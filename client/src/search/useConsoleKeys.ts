@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { actionForKey, isPrintable, type ConsoleAction } from './OutcomeKeys';
+
+type Ref<T> = { readonly current: T | null };
+
+export interface KeyTargets {
+  input: Ref<HTMLInputElement>;
+  list: Ref<HTMLElement>;
+  pane: Ref<HTMLElement>;
+  hitCount: number;
+  selected: number;
+  /** A dialog is open: its own keys only. */
+  blocked: boolean;
+  select: (index: number, focus: boolean) => void;
+  open: (index: number) => void;
+  run: (action: ConsoleAction) => void;
+  /** A character typed in the list goes to the search box instead. */
+  typeIntoSearch: (char: string) => void;
+}
+
+function isEditable(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+function handle(e: KeyboardEvent, t: KeyTargets): void {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || t.blocked) {
+    return;
+  }
+  const target = e.target as Node;
+  if (target instanceof Element && target.closest('dialog')) return;
+  const input = t.input.current;
+  const inSearch = target === input;
+  if (!inSearch && isEditable(target)) return;
+  if (e.key === '/' && !inSearch) {
+    e.preventDefault();
+    input?.focus();
+    input?.select();
+    return;
+  }
+  const inList = !!t.list.current?.contains(target);
+  const inPane = !!t.pane.current?.contains(target);
+  if ((inSearch || inList) && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+    if (t.hitCount === 0) return;
+    e.preventDefault();
+    const next =
+      e.key === 'ArrowDown'
+        ? Math.min(t.selected + 1, t.hitCount - 1)
+        : Math.max(t.selected - 1, 0);
+    t.select(next, true); // focus moves into the list, where single keys act
+    return;
+  }
+  if (!inList && !inPane) return;
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    input?.focus();
+    return;
+  }
+  if (e.key === 'Enter' && inList) {
+    e.preventDefault();
+    t.open(t.selected);
+    return;
+  }
+  const action = actionForKey(e.key, e.shiftKey);
+  if (action) {
+    e.preventDefault();
+    if (!e.repeat) t.run(action);
+  } else if (isPrintable(e)) {
+    e.preventDefault();
+    t.typeIntoSearch(e.key);
+  }
+}
+
+/**
+ * The console's keyboard: `/` to the search box from anywhere, arrows from the box into the
+ * list, and single-key actions while focus is in the list or the reading pane (never while
+ * typing, so the letters stay letters in the box and in dialogs).
+ */
+export function useConsoleKeys(targets: KeyTargets): void {
+  const ref = useRef(targets);
+  ref.current = targets;
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => handle(e, ref.current);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, isAbort } from '../api';
+import type { Contact, NewContact } from '../types';
+
+export interface ContactApi {
+  /** False for roles that don't log contacts (managers): searches then carry no contact. */
+  enabled: boolean;
+  contact: Contact | null;
+  /**
+   * The open contact's id, starting one (channel phone) when there is none. Waits for the
+   * resume on load first, so a search typed at once never opens a duplicate.
+   */
+  ensure: () => Promise<number | undefined>;
+  /** An explicit "new contact"; throws the ApiError (e.g. a bad customer reference). */
+  start: (body: NewContact) => Promise<Contact>;
+  /** Store a newer copy returned by the server (tried, opened, …); a closed one clears. */
+  update: (contact: Contact) => void;
+  /** Re-read the contact a little later (search counts are recorded server-side). */
+  refreshSoon: () => void;
+  clear: () => void;
+}
+
+const REFRESH_MS = 1000;
+
+/** The agent's current open contact: resumed on load, started on demand, cleared on close. */
+export function useContact(enabled: boolean, onError: (err: unknown) => void): ContactApi {
+  const [contact, setContact] = useState<Contact | null>(null);
+  const current = useRef<Contact | null>(null);
+  const resumed = useRef<Promise<void>>(Promise.resolve());
+  const creating = useRef<Promise<Contact> | null>(null);
+  const refreshTimer = useRef<number | undefined>(undefined);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  const set = (c: Contact | null) => {
+    const next = c && !c.closedAt ? c : null;
+    current.current = next;
+    setContact(next);
+  };
+
+  useEffect(() => {
+    if (!enabled) return;
+    const ctrl = new AbortController();
+    resumed.current = api.contacts('open', 1, ctrl.signal).then(
+      (list) => {
+        if (!current.current) set(list[0] ?? null);
+      },
+      (err: unknown) => {
+        if (!isAbort(err)) onErrorRef.current(err);
+      },
+    );
+    return () => {
+      ctrl.abort();
+      window.clearTimeout(refreshTimer.current);
+    };
+  }, [enabled]);
+
+  return {
+    enabled,
+    contact,
+    async ensure() {
+      if (!enabled) return undefined;
+      await resumed.current;
+      if (current.current) return current.current.id;
+      creating.current ??= api
+        .createContact({ channel: 'phone' })
+        .then((c) => {
+          set(c);
+          return c;
+        })
+        .finally(() => (creating.current = null));
+      return (await creating.current).id;
+    },
+    async start(body) {
+      const c = await api.createContact(body);
+      set(c);
+      return c;
+    },
+    update(c) {
+      if (!current.current || current.current.id === c.id) set(c);
+    },
+    refreshSoon() {
+      window.clearTimeout(refreshTimer.current);
+      const id = current.current?.id;
+      if (id === undefined) return;
+      refreshTimer.current = window.setTimeout(() => {
+        api.contact(id).then(
+          (c) => {
+            if (current.current?.id === c.id) set(c);
+          },
+          () => {
+            /* only the counters are stale; the next action reports real problems */
+          },
+        );
+      }, REFRESH_MS);
+    },
+    clear() {
+      window.clearTimeout(refreshTimer.current);
+      set(null);
+    },
+  };
+}
