@@ -1,7 +1,7 @@
-import type { RankedHit } from '../services/ranking';
+import type { PresentedHit } from '../services/search';
 
 /** One search result as agents see it: answer first, and why it ranks where it does. */
-export const presentHit = (h: RankedHit) => ({
+export const presentHit = (h: PresentedHit) => ({
   id: h.id,
   slug: h.slug,
   title: h.title,

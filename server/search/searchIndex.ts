@@ -28,7 +28,17 @@ export interface SearchOptions {
 }
 
 export type { SearchHit } from './hit';
-export { isStale } from './hit';
+export { isStale, present } from './hit';
+
+/** Matches before presentation: documents with text scores, and the index terms matched. */
+export interface Candidates {
+  total: number;
+  top: { doc: SearchDoc; score: number }[];
+  matched: ReadonlySet<string>;
+}
+
+const cacheKey = (text: string, o: SearchOptions, today: string) =>
+  [o.role === 'agent' ? 'a' : 's', o.department ?? '', o.limit ?? 20, today, text].join('\u0000');
 
 export interface SearchResult {
   total: number;
@@ -67,6 +77,7 @@ export class SearchIndex {
   private generation = 0;
 
   private readonly cache = new ResultCache<SearchResult>();
+  private readonly candidateCache = new ResultCache<Candidates>();
   private readonly onError: (err: unknown) => void;
   private readonly persistPath: string | undefined;
 
@@ -86,7 +97,7 @@ export class SearchIndex {
 
   build(docs: Iterable<SearchDoc>): void {
     this.generation++;
-    this.cache.clear();
+    this.clearCaches();
     this.docs = new Map([...docs].map((d) => [d.id, d]));
     this.stats = new CorpusStats();
     const analyzed = [...this.docs.values()].map((d) => this.prepare(d));
@@ -106,7 +117,7 @@ export class SearchIndex {
     const saved = this.persistPath ? loadBase(this.persistPath) : null;
     if (!saved) return this.build(docs);
     this.generation++;
-    this.cache.clear();
+    this.clearCaches();
     this.docs = new Map([...docs].map((d) => [d.id, d]));
     this.departments = new Map(saved.departments);
     const base = saved.segment;
@@ -155,41 +166,60 @@ export class SearchIndex {
     while (this.folding || this.saving) await (this.folding ?? this.saving);
   }
 
+  /** The best `limit` matches, presented: highlighted title, snippet, answer-first fields. */
   query(text: string, options: SearchOptions): SearchResult {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const key = [
-      options.role === 'agent' ? 'a' : 's',
-      options.department ?? '',
-      options.limit ?? 20,
-      today,
-      text,
-    ].join('\u0000');
+    const key = cacheKey(text, options, today);
     let result = this.cache.get(key);
     if (!result) {
-      result = this.search(text, options, today);
+      const found = this.candidates(text, options);
+      result = {
+        total: found.total,
+        hits: found.top.map((c) => present(c.doc, c.score, found.matched, today)),
+      };
       this.cache.set(key, result);
     }
     return result;
   }
 
-  private search(text: string, options: SearchOptions, today: string): SearchResult {
+  /**
+   * The best `limit` matches as documents and text scores, not presented: callers that rank
+   * or filter a wider window (services/search.ts) present only the few they keep.
+   */
+  candidates(text: string, options: SearchOptions): Candidates {
+    const key = cacheKey(text, options, '');
+    let found = this.candidateCache.get(key);
+    if (!found) {
+      found = this.match(text, options);
+      this.candidateCache.set(key, found);
+    }
+    return found;
+  }
+
+  private match(text: string, options: SearchOptions): Candidates {
+    const none: Candidates = { total: 0, top: [], matched: new Set() };
     const plan = planQuery(text);
-    if (plan.length === 0) return { total: 0, hits: [] };
+    if (plan.length === 0) return none;
     const segments = [...this.base, ...this.recent];
     const clauses = expandTerms(segments, this.stats, plan);
     const department =
       options.department === undefined ? -1 : (this.departments.get(options.department) ?? -2);
-    if (department === -2) return { total: 0, hits: [] };
+    if (department === -2) return none;
     const { total, top } = score(segments, this.stats, clauses, {
       mask: options.role === 'agent' ? VISIBLE_TO_AGENTS : VISIBLE_TO_STAFF,
       department,
       limit: options.limit ?? 20,
     });
-    const matched = new Set(clauses.map((c) => c.term));
-    const hits = top.map((s) =>
-      present(this.docs.get(s.segment.docIds[s.doc]!)!, s.score, matched, today),
-    );
-    return { total, hits };
+    return {
+      total,
+      top: top.map((s) => ({ doc: this.docs.get(s.segment.docIds[s.doc]!)!, score: s.score })),
+      matched: new Set(clauses.map((c) => c.term)),
+    };
+  }
+
+  private clearCaches(): void {
+    this.cache.clear();
+    this.candidateCache.clear();
   }
 
   /** The facts filtered on at query time, packed for the segment. */
@@ -212,7 +242,7 @@ export class SearchIndex {
 
   /** Indexes one article into a segment of its own: searchable at once. */
   private indexRecent(doc: SearchDoc): void {
-    this.cache.clear();
+    this.clearCaches();
     const prepared = this.prepare(doc);
     this.stats.add(prepared.fields);
     this.docs.set(doc.id, doc);
@@ -241,7 +271,7 @@ export class SearchIndex {
   }
 
   private forget(id: number): void {
-    this.cache.clear();
+    this.clearCaches();
     if (this.folding) this.changedDuringFold.add(id);
     const old = this.docs.get(id);
     if (!old) return;

@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { normalizeMarkdown } from './articleSchema';
 import type { ArticleRow } from '../stores/articles';
 
 /**
@@ -22,7 +23,7 @@ export function parseArticleFile(text: string, department: string, slug: string)
   const marks = [...content.matchAll(HEADING)];
   marks.forEach((m, i) => {
     const end = i + 1 < marks.length ? marks[i + 1]!.index : content.length;
-    sections[m[1]!.toLowerCase()] = content.slice(m.index + m[0].length, end).trim();
+    sections[m[1]!.toLowerCase()] = normalizeMarkdown(content.slice(m.index + m[0].length, end));
   });
   if (department !== undefined && data.department !== undefined && data.department !== department) {
     throw new Error(

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/connection';
 import { validationFailed } from '../errors';
+import { insertAudit } from '../stores/audit';
 import {
   findArticleRequest,
   linkArticleToRequest,
@@ -21,6 +22,21 @@ export async function linkRequest(
   await linkArticleToRequest(db, requestId, articleId);
 }
 
-/** Once its article is submitted, a request leaves the queue. */
-export const resolveRequestsOf = (db: Queryable, articleId: number) =>
-  resolveRequestsForArticle(db, articleId, new Date().toISOString());
+/** Once its article is published (submitted or validated), a request leaves the queue. */
+export async function resolveRequestsOf(
+  db: Queryable,
+  articleId: number,
+  actorId: number | null,
+): Promise<void> {
+  const at = new Date().toISOString();
+  for (const id of await resolveRequestsForArticle(db, articleId, actorId, at)) {
+    await insertAudit(db, {
+      actorId,
+      action: 'queue.resolve',
+      entity: 'request',
+      entityId: id,
+      detail: { articleId, note: 'Article published' },
+      at,
+    });
+  }
+}

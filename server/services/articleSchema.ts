@@ -5,6 +5,14 @@ import { z } from 'zod';
  * these in `.strict()` endpoint schemas) and Markdown files (content import).
  */
 const text = (max: number) => z.string().max(max, `At most ${max} characters.`);
+
+/**
+ * Markdown sources are stored without leading blank lines or trailing whitespace, the same
+ * whether they come from the API or a file: export → import then changes nothing. Leading
+ * spaces stay (an indented code block is content).
+ */
+export const normalizeMarkdown = (s: string) => s.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
+const markdown = (max: number) => text(max).transform(normalizeMarkdown);
 const list = (what: string) =>
   z
     .array(
@@ -43,9 +51,9 @@ export const articleFields = {
     .min(3, 'Title needs at least 3 characters.')
     .max(200, 'Title is at most 200 characters.'),
   issue: text(5_000).trim().min(1, 'Describe the issue in the customer’s words.'),
-  environment: text(20_000),
-  resolution: text(50_000),
-  cause: text(20_000),
+  environment: markdown(20_000),
+  resolution: markdown(50_000),
+  cause: markdown(20_000),
   errorCodes: list('Error codes'),
   products: list('Products'),
   tags: list('Tags'),

@@ -100,7 +100,7 @@ export async function createArticle(
     const id = await articles.insertArticle(tx, slug, content, actor.id);
     await articles.insertVersionSnapshot(tx, id, actor.id, input.note || 'Created', 'create');
     if (input.requestId !== undefined) await linkRequest(tx, input.requestId, id, department.id);
-    if (confidence !== 'wip') await resolveRequestsOf(tx, id);
+    if (isPublished(confidence)) await resolveRequestsOf(tx, id, actor.id);
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'article.create',
@@ -120,7 +120,7 @@ export async function updateArticle(
   actor: Actor,
   idOrSlug: string,
   input: ArticleUpdate,
-  why: { kind?: VersionKind; restoredFrom?: number; reason?: string } = {},
+  why: { kind?: VersionKind; restoredFrom?: number; reason?: string; force?: boolean } = {},
 ): Promise<ArticleRow> {
   const result = await deps.db.transaction(async (tx) => {
     const current = await findArticle(tx, idOrSlug);
@@ -172,7 +172,8 @@ export async function updateArticle(
         verifyIntervalDays,
       ),
     });
-    if (sameContent(current, next)) return { row: current, changed: false };
+    // a verification is recorded even when the date does not move (verified twice a day)
+    if (!why.force && sameContent(current, next)) return { row: current, changed: false };
     const saved = await articles.updateArticle(tx, current.id, input.version, next, actor.id);
     if (!saved)
       throw conflict(
@@ -183,8 +184,8 @@ export async function updateArticle(
     const kind = why.kind ?? (confidence !== current.confidence ? 'confidence' : 'edit');
     const note = input.note ?? why.reason ?? '';
     await articles.insertVersionSnapshot(tx, current.id, actor.id, note, kind, why.restoredFrom);
-    if (confidence !== 'wip' && current.confidence === 'wip')
-      await resolveRequestsOf(tx, current.id);
+    if (isPublished(confidence) && !isPublished(current.confidence))
+      await resolveRequestsOf(tx, current.id, actor.id);
     await insertAudit(tx, {
       actorId: actor.id,
       action: auditAction(kind, current.confidence, confidence),
@@ -266,6 +267,8 @@ async function verifyByFor(
   if (confidence !== 'validated' || verifyBy) return verifyBy;
   return verifyDateFrom(new Date(), intervalDays ?? (await getSettings(db)).verifyIntervalDays);
 }
+
+const isPublished = (c: articles.Confidence) => c === 'not_validated' || c === 'validated';
 
 export const verifyDateFrom = (from: Date, days: number) =>
   new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,9 +1,9 @@
 import { diffWordsWithSpace } from 'diff';
-import { badRequest, forbidden, validationFailed } from '../errors';
+import { badRequest, forbidden, notFound, validationFailed } from '../errors';
 import * as articles from '../stores/articles';
 import type { ArticleRow, Confidence, VersionSnapshot } from '../stores/articles';
 import { getArticle, updateArticle, verifyDateFrom, type ArticleDeps } from './articles';
-import { canWrite, type Actor } from './permissions';
+import { canRead, canWrite, type Actor } from './permissions';
 import { getSettings } from './settings';
 
 /** Submit, validate, archive, restore: a confidence change is a new version. */
@@ -37,7 +37,7 @@ export async function verifyArticle(
     actor,
     idOrSlug,
     { version: input.version, verifyBy: verifyDateFrom(now, days), note: input.note ?? 'Verified' },
-    { kind: 'verify' },
+    { kind: 'verify', force: true },
   );
   await articles.setVerified(deps.db, row.id, actor.id, now.toISOString());
   row = (await articles.findArticleById(deps.db, row.id))!;
@@ -111,6 +111,8 @@ export async function diffVersions(
   ]);
   if (!a) throw validationFailed(`There is no version ${from}.`, 'from');
   if (!b) throw validationFailed(`There is no version ${to}.`, 'to');
+  // agents compare only versions they could have read (never internal or draft text)
+  if (!canRead(actor.role, a) || !canRead(actor.role, b)) throw notFound('Version');
   const fields: FieldDiff[] = [];
   for (const field of DIFFED) {
     if (field === 'cause' && actor.role === 'agent') continue; // internal

@@ -10,20 +10,33 @@ const STALE = 0.9;
 const OUTCOME_WEIGHT = 0.08;
 const OUTCOME_MAX = 0.3;
 
-export interface RankedHit extends SearchHit {
+/** What ranking needs to know about a match. */
+export interface Rankable {
+  id: number;
+  score: number;
+  confidence: SearchHit['confidence'];
+  stale: boolean;
+  errorCodes: string[];
+}
+
+export type Ranked<T extends Rankable> = T & {
   textScore: number;
   solves30d: number;
   why: string[];
-}
+};
 
 const codeKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-export function rank(hits: readonly SearchHit[], query: string, solvesOf: (id: number) => number) {
+export function rank<T extends Rankable>(
+  hits: readonly T[],
+  query: string,
+  solvesOf: (id: number) => number,
+): Ranked<T>[] {
   // whole words, adjacent pairs ("HTTP 503") and the whole query: never a mere substring,
   // so "E-10431" does not claim to match E-1043
   const words = query.split(/\s+/).map(codeKey).filter(Boolean);
   const keys = new Set([...words, ...words.slice(1).map((w, i) => words[i] + w), codeKey(query)]);
-  const ranked: RankedHit[] = hits.map((hit) => {
+  const ranked: Ranked<T>[] = hits.map((hit) => {
     const solves = solvesOf(hit.id);
     const why: string[] = [];
     const code = hit.errorCodes.find((c) => {

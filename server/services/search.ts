@@ -1,8 +1,9 @@
 import type { Database } from '../db/connection';
-import type { SearchIndex } from '../search/searchIndex';
+import type { SearchDoc } from '../search/document';
+import { isStale, present, type SearchHit, type SearchIndex } from '../search/searchIndex';
 import { ownOpenContact } from './contacts';
 import type { Actor } from './permissions';
-import { rank, type RankedHit } from './ranking';
+import { rank, type Ranked, type Rankable } from './ranking';
 import { normalizeQuery } from './searchBursts';
 import type { SearchLog } from './searchLog';
 import type { SolveCounts } from './solveCounts';
@@ -38,22 +39,34 @@ export interface Facet {
 export async function searchArticles(deps: SearchDeps, actor: Actor, r: SearchRequest) {
   const started = performance.now();
   if (r.contactId !== undefined) await ownOpenContact(deps.db, actor, r.contactId);
-  const engine = deps.search.query(r.q, { role: actor.role, limit: WINDOW });
-  const ranked = rank(engine.hits, r.q, (id) => deps.solves.of(id));
+  const today = new Date().toISOString().slice(0, 10);
+  const found = deps.search.candidates(r.q, { role: actor.role, limit: WINDOW });
+  const ranked = rank(
+    found.top.map(({ doc, score }) => candidate(doc, score, today)),
+    r.q,
+    (id) => deps.solves.of(id),
+  );
   const facets = {
-    departments: count(ranked, (h) => [
-      { key: h.department, slug: h.department, name: h.departmentName },
+    departments: count(ranked, (c) => [
+      { key: c.doc.department.slug, slug: c.doc.department.slug, name: c.doc.department.name },
     ]),
-    products: count(ranked, (h) => h.products.map((p) => ({ key: p, name: p }))),
+    products: count(ranked, (c) => c.doc.products.map((p) => ({ key: p, name: p }))),
   };
+  const product = r.product?.toLowerCase();
   const kept = ranked.filter(
-    (h) =>
-      (r.department === undefined || h.department === r.department) &&
-      (r.product === undefined ||
-        h.products.some((p) => p.toLowerCase() === r.product!.toLowerCase())),
+    (c) =>
+      (r.department === undefined || c.doc.department.slug === r.department) &&
+      (product === undefined || c.doc.products.some((p) => p.toLowerCase() === product)),
   );
   const filtered = r.department !== undefined || r.product !== undefined;
-  const hits = kept.slice(0, r.limit);
+  // only the hits shown are presented (snippets, highlights): the window is ranked bare
+  const hits = kept.slice(0, r.limit).map((c): PresentedHit => ({
+    ...present(c.doc, c.textScore, found.matched, today),
+    score: c.score,
+    textScore: c.textScore,
+    solves30d: c.solves30d,
+    why: c.why,
+  }));
   const tookMs = Math.round((performance.now() - started) * 100) / 100;
   if (actor.id !== null && normalizeQuery(r.q) !== '') {
     await deps.searchLog.record({
@@ -65,19 +78,39 @@ export async function searchArticles(deps: SearchDeps, actor: Actor, r: SearchRe
         ...(r.department && { department: r.department }),
         ...(r.product && { product: r.product }),
       },
-      resultCount: filtered ? kept.length : engine.total,
+      resultCount: filtered ? kept.length : found.total,
       shownIds: hits.map((h) => h.id),
       tookMs,
       at: new Date().toISOString(),
     });
   }
-  return { total: filtered ? kept.length : engine.total, tookMs, hits, facets };
+  return { total: filtered ? kept.length : found.total, tookMs, hits, facets };
 }
 
 /** Counts per facet value, most frequent first (then by name); a hit counts once per value. */
+interface Candidate extends Rankable {
+  doc: SearchDoc;
+}
+
+const candidate = (doc: SearchDoc, score: number, today: string): Candidate => ({
+  doc,
+  id: doc.id,
+  score,
+  confidence: doc.confidence,
+  stale: isStale(doc, today),
+  errorCodes: doc.errorCodes,
+});
+
+/** A hit as agents get it: the engine's presentation plus the rank and its reasons. */
+export interface PresentedHit extends SearchHit {
+  textScore: number;
+  solves30d: number;
+  why: string[];
+}
+
 function count(
-  hits: readonly RankedHit[],
-  values: (h: RankedHit) => { key: string; name: string; slug?: string }[],
+  hits: readonly Ranked<Candidate>[],
+  values: (c: Ranked<Candidate>) => { key: string; name: string; slug?: string }[],
 ): Facet[] {
   const counts = new Map<string, Facet>();
   for (const h of hits) {

@@ -68,12 +68,24 @@ export async function findArticleRequest(
 export const linkArticleToRequest = (db: Queryable, id: number, articleId: number) =>
   db.run('UPDATE article_requests SET article_id = ? WHERE id = ?', [articleId, id]);
 
-export const resolveRequestsForArticle = (db: Queryable, articleId: number, at: string) =>
-  db.run(
-    `UPDATE article_requests SET status = 'resolved', resolved_at = ?
-     WHERE article_id = ? AND status = 'open'`,
-    [at, articleId],
+/** Resolves the article's open requests; returns their ids. */
+export async function resolveRequestsForArticle(
+  db: Queryable,
+  articleId: number,
+  by: number | null,
+  at: string,
+): Promise<number[]> {
+  const open = await db.all<{ id: number }>(
+    `SELECT id FROM article_requests WHERE article_id = ? AND status = 'open'`,
+    [articleId],
   );
+  await db.run(
+    `UPDATE article_requests SET status = 'resolved', resolved_at = ?, resolved_by = ?,
+       resolution_note = 'Article published' WHERE article_id = ? AND status = 'open'`,
+    [at, by, articleId],
+  );
+  return open.map((r) => r.id);
+}
 
 export const resolveArticleRequestWithNote = (
   db: Queryable,

@@ -162,16 +162,28 @@ export const recentSolves = (db: Queryable, since: string) =>
     [since],
   );
 
-/** How many different agents solved a contact with the article. */
+/**
+ * How many different agents solved a contact with the article since it last became
+ * not validated (solves from before an engineer's demotion do not count again).
+ */
 export const distinctSolvers = async (db: Queryable, articleId: number) =>
   (await db.get<{ n: number }>(
-    `SELECT count(DISTINCT agent_id) AS n FROM contacts WHERE article_id = ? AND outcome = 'solved'`,
+    `SELECT count(DISTINCT agent_id) AS n FROM contacts
+     WHERE article_id = ?1 AND outcome = 'solved' AND closed_at >= coalesce(
+       (SELECT min(created_at) FROM article_versions WHERE article_id = ?1 AND version >
+         (SELECT coalesce(max(version), 0) FROM article_versions
+          WHERE article_id = ?1 AND confidence <> 'not_validated')), '')`,
     [articleId],
   ))!.n;
 
-/** "Tried, didn't solve" marks on the article since `since`. */
+/**
+ * "Tried, didn't solve" marks on the article since `since`, or since its last failing flag
+ * was resolved.
+ */
 export const recentTries = async (db: Queryable, articleId: number, since: string) =>
   (await db.get<{ n: number }>(
-    `SELECT count(*) AS n FROM contact_articles WHERE article_id = ? AND kind = 'tried' AND at >= ?`,
+    `SELECT count(*) AS n FROM contact_articles WHERE article_id = ?1 AND kind = 'tried'
+       AND at >= ?2 AND at > coalesce((SELECT max(resolved_at) FROM flags
+         WHERE article_id = ?1 AND reason = 'failing' AND status = 'resolved'), '')`,
     [articleId, since],
   ))!.n;

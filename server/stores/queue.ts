@@ -18,7 +18,10 @@ export const staleArticles = (db: Queryable, departmentId: number, today: string
     [departmentId, today],
   );
 
-/** Validated articles of the department tried without solving at least `threshold` times. */
+/**
+ * Validated articles of the department tried without solving at least `threshold` times since
+ * `since`, or since their last failing flag was resolved (a resolved flag starts a new count).
+ */
 export const failingArticles = (
   db: Queryable,
   departmentId: number,
@@ -29,6 +32,8 @@ export const failingArticles = (
     `SELECT a.id, a.slug, a.title, a.verify_by AS verifyBy, count(*) AS tries
      FROM contact_articles ca JOIN articles a ON a.id = ca.article_id
      WHERE a.department_id = ? AND a.confidence = 'validated' AND ca.kind = 'tried' AND ca.at >= ?
+       AND ca.at > coalesce((SELECT max(f.resolved_at) FROM flags f
+         WHERE f.article_id = a.id AND f.reason = 'failing' AND f.status = 'resolved'), '')
      GROUP BY a.id HAVING count(*) >= ? ORDER BY tries DESC, a.id`,
     [departmentId, since, threshold],
   );

@@ -40,7 +40,11 @@ export async function openFor(
   startedAt?: string,
 ): Promise<ContactBody> {
   return ok(
-    await admin.post('/api/contacts', { channel: 'phone', agentId, ...(startedAt && { startedAt }) }),
+    await admin.post('/api/contacts', {
+      channel: 'phone',
+      agentId,
+      ...(startedAt && { startedAt }),
+    }),
     'opening a contact',
     201,
   );
@@ -78,10 +82,13 @@ export interface AuditDbRow {
 
 /** The audit rows about one entity, oldest first. */
 export const auditOf = (ctx: TestContext, entity: string, id: number) =>
-  ctx.db.all<AuditDbRow>(
-    'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id',
-    [entity, id],
-  );
+  ctx.db.all<AuditDbRow>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id', [
+    entity,
+    id,
+  ]);
 
-export const count = async (ctx: TestContext, fromWhere: string, params: (string | number)[] = []) =>
-  (await ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${fromWhere}`, params))!.n;
+export const count = async (
+  ctx: TestContext,
+  fromWhere: string,
+  params: (string | number)[] = [],
+) => (await ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${fromWhere}`, params))!.n;

@@ -74,8 +74,7 @@ describe('article lifecycle', () => {
   });
   afterAll(() => ctx.close());
 
-  const row = (id: number) =>
-    ctx.db.get<ArticleDbRow>('SELECT * FROM articles WHERE id = ?', [id]);
+  const row = (id: number) => ctx.db.get<ArticleDbRow>('SELECT * FROM articles WHERE id = ?', [id]);
   const versionRows = (id: number) =>
     ctx.db.all<VersionDbRow>(
       'SELECT * FROM article_versions WHERE article_id = ? ORDER BY version',
@@ -110,43 +109,50 @@ describe('article lifecycle', () => {
       ['archived', 'wip', 'article.unarchive'],
       ['archived', 'not_validated', 'article.unarchive'],
       ['archived', 'validated', 'article.unarchive'],
-    ])('%s → %s: a new version with the note, stored and audited as %s', async (from, to, action) => {
-      const a = await at(from);
-      const res = await step(engineer, a.id, to, 1, `moving to ${to}`);
-      expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({
-        id: a.id,
-        confidence: to,
-        version: 2,
-        updatedBy: { id: engineerId, name: USERS.engineer.name },
-      });
-      expect(await row(a.id)).toMatchObject({ confidence: to, version: 2, updated_by: engineerId });
-      const versions = await versionRows(a.id);
-      expect(versions.map((v) => [v.version, v.kind, v.confidence])).toEqual([
-        [1, 'create', from],
-        [2, 'confidence', to],
-      ]);
-      expect(versions[1]).toMatchObject({ author_id: engineerId, note: `moving to ${to}` });
-      const audit = await auditOf(ctx, 'article', a.id);
-      expect(audit.map((e) => e.action)).toEqual(['article.create', action]);
-      expect(audit[1]).toMatchObject({ actor_id: engineerId, at: expect.stringMatching(ISO) });
-      expect(JSON.parse(audit[1]!.detail)).toEqual({
-        version: 2,
-        from,
-        to,
-        note: `moving to ${to}`,
-      });
-      const listed = await engineer.get(`/api/articles/${a.id}/versions`).expect(200);
-      expect(listed.body.data[0]).toEqual({
-        version: 2,
-        kind: 'confidence',
-        restoredFrom: null,
-        author: { id: engineerId, name: USERS.engineer.name },
-        note: `moving to ${to}`,
-        confidence: to,
-        createdAt: expect.stringMatching(ISO),
-      });
-    });
+    ])(
+      '%s → %s: a new version with the note, stored and audited as %s',
+      async (from, to, action) => {
+        const a = await at(from);
+        const res = await step(engineer, a.id, to, 1, `moving to ${to}`);
+        expect(res.status).toBe(200);
+        expect(res.body.data).toMatchObject({
+          id: a.id,
+          confidence: to,
+          version: 2,
+          updatedBy: { id: engineerId, name: USERS.engineer.name },
+        });
+        expect(await row(a.id)).toMatchObject({
+          confidence: to,
+          version: 2,
+          updated_by: engineerId,
+        });
+        const versions = await versionRows(a.id);
+        expect(versions.map((v) => [v.version, v.kind, v.confidence])).toEqual([
+          [1, 'create', from],
+          [2, 'confidence', to],
+        ]);
+        expect(versions[1]).toMatchObject({ author_id: engineerId, note: `moving to ${to}` });
+        const audit = await auditOf(ctx, 'article', a.id);
+        expect(audit.map((e) => e.action)).toEqual(['article.create', action]);
+        expect(audit[1]).toMatchObject({ actor_id: engineerId, at: expect.stringMatching(ISO) });
+        expect(JSON.parse(audit[1]!.detail)).toEqual({
+          version: 2,
+          from,
+          to,
+          note: `moving to ${to}`,
+        });
+        const listed = await engineer.get(`/api/articles/${a.id}/versions`).expect(200);
+        expect(listed.body.data[0]).toEqual({
+          version: 2,
+          kind: 'confidence',
+          restoredFrom: null,
+          author: { id: engineerId, name: USERS.engineer.name },
+          note: `moving to ${to}`,
+          confidence: to,
+          createdAt: expect.stringMatching(ISO),
+        });
+      },
+    );
 
     it.each([
       ['wip', 'validated'],
@@ -304,7 +310,9 @@ describe('article lifecycle', () => {
       const a = await at('validated');
       await engineer.patch(`/api/articles/${a.id}`, { version: 1, title: 'Retitled' }).expect(200);
       const before = await everything(a.id);
-      const res = await (await as(who)).post(`/api/articles/${a.id}/restore`, {
+      const res = await (
+        await as(who)
+      ).post(`/api/articles/${a.id}/restore`, {
         from: 1,
         version: 2,
       });
@@ -532,9 +540,7 @@ describe('article lifecycle', () => {
       const res = await engineer.post(`/api/articles/${a.id}/verify`, {});
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ id: 'validation_failed', field: 'version' });
-      expect((await engineer.post('/api/articles/999999/verify', { version: 1 })).status).toBe(
-        404,
-      );
+      expect((await engineer.post('/api/articles/999999/verify', { version: 1 })).status).toBe(404);
     });
   });
 
@@ -618,6 +624,23 @@ describe('article lifecycle', () => {
       ]);
       expect(JSON.stringify(res.body)).not.toMatch(/maintenance window|Default maintenance/);
       expect((await diff(manager, 1, 2).expect(200)).body.data.fields[2].field).toBe('cause');
+    });
+
+    it('does not show agents the text of a version they could never read (internal)', async () => {
+      const b = await make({
+        audience: 'internal',
+        resolution: '1. SSH to the headend as root with the shared password.',
+      });
+      await engineer
+        .patch(`/api/articles/${b.id}`, {
+          version: 1,
+          audience: 'agents',
+          resolution: '1. Ask the customer to restart the router.',
+        })
+        .expect(200);
+      expect((await agent.get(`/api/articles/${b.id}`)).status).toBe(200); // published now
+      const res = await agent.get(`/api/articles/${b.id}/diff?from=1&to=2`);
+      expect(JSON.stringify(res.body)).not.toContain('shared password');
     });
 
     it.each([
@@ -724,7 +747,10 @@ describe('article lifecycle', () => {
       const diff = await engineer.get(`/api/articles/${a.id}/diff?from=1&to=4`).expect(200);
       expect(diff.body.data.fields).toEqual([]);
       const audit = await auditOf(ctx, 'article', a.id);
-      expect(audit.at(-1)).toMatchObject({ action: 'article.restore_version', actor_id: engineerId });
+      expect(audit.at(-1)).toMatchObject({
+        action: 'article.restore_version',
+        actor_id: engineerId,
+      });
       expect(JSON.parse(audit.at(-1)!.detail)).toMatchObject({ version: 4, restoredFrom: 1 });
       // and search reads the restored words at once
       expect(await titlesFor(agent, 'channel 7 freezes')).toContain(

@@ -260,8 +260,9 @@ describe('outcome-driven confidence', () => {
       const c = await openContact(agent);
       for (let i = 0; i < 3; i++) await tried(agent, c.id, article.id);
       expect(await openFailingFlags(article.id)).toBe(0);
-      expect(await count(ctx, "contact_articles WHERE kind = 'tried' AND article_id = ?", [article.id]))
-        .toBe(1);
+      expect(
+        await count(ctx, "contact_articles WHERE kind = 'tried' AND article_id = ?", [article.id]),
+      ).toBe(1);
     });
 
     it('counts tries by different agents alike', async () => {
@@ -281,10 +282,10 @@ describe('outcome-driven confidence', () => {
     it('does not count tries older than 30 days', async () => {
       await tryOnce();
       await tryOnce();
-      await ctx.db.run(`UPDATE contact_articles SET at = ? WHERE article_id = ? AND kind = 'tried'`, [
-        new Date(Date.now() - 31 * DAY).toISOString(),
-        article.id,
-      ]);
+      await ctx.db.run(
+        `UPDATE contact_articles SET at = ? WHERE article_id = ? AND kind = 'tried'`,
+        [new Date(Date.now() - 31 * DAY).toISOString(), article.id],
+      );
       await tryOnce();
       await tryOnce();
       expect(await openFailingFlags(article.id)).toBe(0);
@@ -305,7 +306,7 @@ describe('outcome-driven confidence', () => {
       await tryOnce();
       const flags = await flagsOf(article.id);
       expect(flags).toHaveLength(1);
-      expect(flags[0]!.comment).toMatch(/1 times in 30 days.*threshold 1|threshold 1/);
+      expect(flags[0]!.comment).toMatch(/\(threshold 1\)/);
     });
 
     it('shows the article as failing in the queue with the count of tries', async () => {

@@ -142,7 +142,10 @@ describe('department queue', () => {
         confidence: 'not_validated',
         verifyBy: day(-30),
       });
-      const archived = await createArticle(engineer, { confidence: 'archived', verifyBy: day(-30) });
+      const archived = await createArticle(engineer, {
+        confidence: 'archived',
+        verifyBy: day(-30),
+      });
       const stale = (await queue(engineer)).stale;
       const ids = stale.map((s) => s.id);
       expect(ids).toEqual(expect.arrayContaining([older.id, newer.id]));
@@ -180,6 +183,18 @@ describe('department queue', () => {
       expect((await queue(billingEngineer, 'billing')).failing.map((f) => f.id)).not.toContain(
         failing.id,
       );
+    });
+
+    it('takes a failing article out of the queue once its failing flag is resolved with a note', async () => {
+      const a = await createArticle(engineer);
+      await triedOn(a, 3);
+      const before = await queue(engineer);
+      expect(before.failing.map((f) => f.id)).toContain(a.id);
+      const failingFlag = before.flags.find((f) => f.article.id === a.id && f.reason === 'failing');
+      expect(failingFlag).toBeDefined();
+      await resolve(engineer, 'flags', failingFlag!.id, { note: 'Step 3 rewritten' }).expect(204);
+      // every queue item can be resolved with a note: the article no longer waits as failing
+      expect((await queue(engineer)).failing.map((f) => f.id)).not.toContain(a.id);
     });
 
     it('does not count tries older than 30 days', async () => {

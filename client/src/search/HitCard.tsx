@@ -10,8 +10,10 @@ interface Props {
   tried: boolean;
   /** Wide layout: a click previews in the reading pane instead of leaving the page. */
   preview: boolean;
-  onSelect: () => void;
-  onOpen: () => void;
+  index: number;
+  /** stable across renders (see ResultList): cards re-render only when their own data changes */
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
 }
 
 export const resultId = (hit: SearchHit) => `result-${hit.slug}`;
@@ -23,7 +25,7 @@ const isPlainClick = (e: MouseEvent) =>
  * Answer-first: what the customer sees (issue line), what to do (first steps), and whether
  * to trust it (confidence, staleness, recent solves, why it ranks here), without opening it.
  */
-export function HitCard({ hit, selected, tried, preview, onSelect, onOpen }: Props) {
+export function HitCard({ hit, selected, tried, preview, index, onSelect, onOpen }: Props) {
   const words = markedWords(hit.titleHtml, hit.snippet);
   const plain = [hit.title, hit.issueLine, ...hit.steps].join(' ');
   // The snippet only earns its space when the match is somewhere the card doesn't show.
@@ -35,7 +37,7 @@ export function HitCard({ hit, selected, tried, preview, onSelect, onOpen }: Pro
       class={selected ? 'result is-selected' : 'result'}
       aria-current={selected ? 'true' : undefined}
       // Clicking anywhere on the card selects it; the title link stays the keyboard target.
-      onClick={() => preview && onSelect()}
+      onClick={() => preview && onSelect(index)}
     >
       <h3 class="result-title">
         <Link
@@ -43,7 +45,7 @@ export function HitCard({ hit, selected, tried, preview, onSelect, onOpen }: Pro
           onClick={(e) => {
             if (!isPlainClick(e)) return;
             e.stopPropagation();
-            onOpen(); // records "opened"; on narrow screens the link then navigates
+            onOpen(index); // records "opened"; on narrow screens the link then navigates
             if (preview) e.preventDefault();
           }}
         >

@@ -13,6 +13,7 @@ import { ContactBar } from './ContactBar';
 import { consoleUrl, readConsoleUrl, sameFilters, type Filters } from './consoleUrl';
 import { Facets } from './Facets';
 import { ResultList, resultId } from './ResultList';
+import { useSettledSlug } from './useSettledSlug';
 import { ResultSummary } from './ResultSummary';
 import { ConsoleAlert, SearchBox } from './SearchBox';
 import { useConsoleActions, type DialogKind } from './useConsoleActions';
@@ -51,6 +52,7 @@ export function SearchPage({ user, loc }: Props) {
   });
   const selected = sel.result === search.result ? sel.index : 0;
   const current = hits[selected];
+  const [paneSlug, showInPane] = useSettledSlug(current?.slug, search.result);
   const wide = useMediaQuery('(min-width: 1100px)');
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -121,6 +123,7 @@ export function SearchPage({ user, loc }: Props) {
     actions.recordOpened(hit);
     if (wide) {
       select(index);
+      showInPane(hit.slug);
       paneRef.current?.focus(); // the pane already shows it; Enter hands it the keyboard
     } else {
       navigate(`/articles/${encodeURIComponent(hit.slug)}`);
@@ -206,8 +209,8 @@ export function SearchPage({ user, loc }: Props) {
         </div>
         {wide && (
           <section class="pane" ref={paneRef} tabIndex={-1} aria-label="Reading pane">
-            {current ? (
-              <ArticleView slug={current.slug} user={user} headingLevel={2} />
+            {current && paneSlug ? (
+              <ArticleView slug={paneSlug} user={user} headingLevel={2} />
             ) : (
               <p class="pane-empty">The selected article appears here.</p>
             )}
