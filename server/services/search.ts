@@ -1,6 +1,12 @@
 import type { Database } from '../db/connection';
 import type { SearchDoc } from '../search/document';
-import { isStale, present, type SearchHit, type SearchIndex } from '../search/searchIndex';
+import {
+  isStale,
+  present,
+  type Candidates,
+  type SearchHit,
+  type SearchIndex,
+} from '../search/searchIndex';
 import { ownOpenContact } from './contacts';
 import type { Actor } from './permissions';
 import { rank, type Ranked, type Rankable } from './ranking';
@@ -61,7 +67,7 @@ export async function searchArticles(deps: SearchDeps, actor: Actor, r: SearchRe
   const filtered = r.department !== undefined || r.product !== undefined;
   // only the hits shown are presented (snippets, highlights): the window is ranked bare
   const hits = kept.slice(0, r.limit).map((c): PresentedHit => ({
-    ...present(c.doc, c.textScore, found.matched, today),
+    ...presented(found, c.doc, c.textScore, today),
     score: c.score,
     textScore: c.textScore,
     solves30d: c.solves30d,
@@ -88,6 +94,27 @@ export async function searchArticles(deps: SearchDeps, actor: Actor, r: SearchRe
 }
 
 /** Counts per facet value, most frequent first (then by name); a hit counts once per value. */
+/**
+ * Presentation (snippets, highlights) is the costly part of a hit; it depends only on the
+ * matches (cached by the engine per query and index generation) and the day, so it is kept
+ * with them: popular and as-you-type queries pay for it once.
+ */
+const presentations = new WeakMap<Candidates, { today: string; hits: Map<number, SearchHit> }>();
+
+function presented(found: Candidates, doc: SearchDoc, score: number, today: string): SearchHit {
+  let cache = presentations.get(found);
+  if (!cache || cache.today !== today) {
+    cache = { today, hits: new Map() };
+    presentations.set(found, cache);
+  }
+  let hit = cache.hits.get(doc.id);
+  if (!hit) {
+    hit = present(doc, score, found.matched, today);
+    cache.hits.set(doc.id, hit);
+  }
+  return hit;
+}
+
 interface Candidate extends Rankable {
   doc: SearchDoc;
 }
