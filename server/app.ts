@@ -22,6 +22,7 @@ import { healthRouter } from './routes/health';
 import { previewRouter } from './routes/preview';
 import { queueRouter } from './routes/queue';
 import { searchRouter } from './routes/search';
+import { statsRouter } from './routes/stats';
 import type { SearchIndex } from './search/searchIndex';
 import { SearchLog } from './services/searchLog';
 import { SolveCounts } from './services/solveCounts';
@@ -98,6 +99,7 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use('/api/contacts', contactsRouter({ db, search, solves, onError }));
   app.use('/api/queue', queueRouter(db));
   app.use('/api/preview', previewRouter());
+  app.use('/api/stats', statsRouter(db));
   app.use('/api', adminRouter(db));
   app.use('/api/search', searchRouter({ db, search, solves, searchLog: new SearchLog(db) }));
   app.use('/api', apiNotFound);

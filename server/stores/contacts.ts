@@ -94,12 +94,30 @@ export interface NewContact {
   startedAt: string;
 }
 
+/**
+ * Inserts a contact and keeps `next_contact_at` (the same customer's next contact) exact, in
+ * whatever order contacts arrive (imports of history may come out of order).
+ */
 export async function insertContact(db: Queryable, c: NewContact): Promise<number> {
+  const next =
+    c.customerRef === null
+      ? undefined
+      : await db.get<{ at: string | null }>(
+          `SELECT min(started_at) AS at FROM contacts WHERE customer_ref = ? AND started_at > ?`,
+          [c.customerRef, c.startedAt],
+        );
   const { lastID } = await db.run(
-    `INSERT INTO contacts (agent_id, agent_department_id, channel, customer_ref, started_at)
-     VALUES (?, ?, ?, ?, ?)`,
-    [c.agentId, c.agentDepartmentId, c.channel, c.customerRef, c.startedAt],
+    `INSERT INTO contacts (agent_id, agent_department_id, channel, customer_ref, started_at,
+       next_contact_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    [c.agentId, c.agentDepartmentId, c.channel, c.customerRef, c.startedAt, next?.at ?? null],
   );
+  if (c.customerRef !== null) {
+    await db.run(
+      `UPDATE contacts SET next_contact_at = ?1
+       WHERE customer_ref = ?2 AND started_at < ?1 AND (next_contact_at IS NULL OR next_contact_at > ?1)`,
+      [c.startedAt, c.customerRef],
+    );
+  }
   return lastID;
 }
 

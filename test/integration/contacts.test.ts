@@ -100,6 +100,7 @@ describe('contacts API', () => {
         article_department_id: null,
         escalated_to: null,
         reason: null,
+        next_contact_at: null,
         note: null,
       });
       const read = await agent.get(`/api/contacts/${c.id}`).expect(200);

@@ -1,0 +1,17 @@
+/**
+ * RFC 4180 CSV. Cells that a spreadsheet would run as a formula (= + - @ at the start) get a
+ * leading apostrophe: exported queries are typed by agents, so they are untrusted text.
+ */
+export function toCsv(rows: readonly Record<string, unknown>[]): string {
+  if (rows.length === 0) return '';
+  const columns = Object.keys(rows[0]!);
+  const cell = (v: unknown) => {
+    let s =
+      v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))]
+    .map((line) => `${line}\r\n`)
+    .join('');
+}

@@ -1,0 +1,116 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { Database } from '../db/connection';
+import { requireRole } from '../middleware/auth';
+import { parse } from '../middleware/validate';
+import { isoDay } from '../services/articleSchema';
+import { CHANNELS } from '../services/contactSchema';
+import * as stats from '../services/stats';
+import { DRILL, type DrillMetric } from '../stores/stats';
+import type { ContactRow } from '../stores/contacts';
+import { toCsv } from '../presenters/csv';
+
+const range = {
+  from: isoDay,
+  to: isoDay,
+  agentDepartment: z.string().min(1).max(64).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  articleDepartment: z.string().min(1).max(64).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+};
+const rangeQuery = z.object(range).strict();
+const seriesQuery = z.object({ ...range, bucket: z.enum(['day', 'week']).default('day') }).strict();
+const gapsQuery = z
+  .object({ ...range, limit: z.coerce.number().int().min(1).max(500).default(50) })
+  .strict();
+const contactsQuery = z
+  .object({
+    ...range,
+    metric: z.enum(Object.keys(DRILL) as [DrillMetric, ...DrillMetric[]]).default('all'),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+/** JSON by default; `format=csv` downloads the same rows. */
+function send(res: Response, format: 'json' | 'csv', name: string, rows: object[], meta?: object) {
+  if (format === 'csv') {
+    res
+      .type('text/csv')
+      .attachment(`${name}.csv`)
+      .send(toCsv(rows as Record<string, unknown>[]));
+    return;
+  }
+  res.json({ data: rows, ...(meta && { meta }) });
+}
+
+const drillRow = (c: ContactRow) => ({
+  id: c.id,
+  agent: c.agentName,
+  agentDepartment: c.agentDepartmentSlug,
+  channel: c.channel,
+  customerRef: c.customerRef,
+  startedAt: c.startedAt,
+  closedAt: c.closedAt,
+  outcome: c.outcome,
+  articleId: c.articleId,
+  article: c.articleTitle,
+  articleDepartment: c.articleDepartmentSlug,
+  escalatedTo: c.escalatedToSlug,
+});
+
+/** Team statistics (DESIGN §3): managers and admins only. */
+export function statsRouter(db: Database): Router {
+  const router = Router();
+  const managers = requireRole('manager', 'admin');
+
+  router.get('/summary', managers, async (req, res) => {
+    const q = parse(rangeQuery, req.query);
+    const data = await stats.summary(db, q);
+    if (q.format === 'csv') send(res, 'csv', 'summary', [data]);
+    else res.json({ data });
+  });
+
+  router.get('/series', managers, async (req, res) => {
+    const q = parse(seriesQuery, req.query);
+    send(res, q.format, `series-${q.bucket}`, await stats.series(db, q, q.bucket));
+  });
+
+  router.get('/matrix', managers, async (req, res) => {
+    const q = parse(rangeQuery, req.query);
+    send(res, q.format, 'cross-silo', await stats.matrix(db, q));
+  });
+
+  router.get('/gaps', managers, async (req, res) => {
+    const q = parse(gapsQuery, req.query);
+    const gaps = await stats.contentGaps(db, q, q.limit);
+    if (q.format === 'csv') {
+      const rows = Object.entries(gaps).flatMap(([kind, list]) =>
+        list.map((g) => ({ kind, ...g })),
+      );
+      send(res, 'csv', 'content-gaps', rows);
+    } else res.json({ data: gaps });
+  });
+
+  router.get('/time-to-publish', managers, async (req, res) => {
+    const q = parse(rangeQuery, req.query);
+    res.json({ data: await stats.timeToPublish(db, q) });
+  });
+
+  router.get('/articles', managers, async (req, res) => {
+    const q = parse(rangeQuery, req.query);
+    send(res, q.format, 'article-impact', await stats.articles(db, q));
+  });
+
+  router.get('/contacts', managers, async (req, res) => {
+    const q = parse(contactsQuery, req.query);
+    const { rows, total } = await stats.drillDown(db, q, q.metric, q);
+    send(res, q.format, `contacts-${q.metric}`, rows.map(drillRow), {
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    });
+  });
+
+  return router;
+}
