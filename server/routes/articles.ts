@@ -59,6 +59,22 @@ export function articlesRouter(deps: service.ArticleDeps): Router {
     res.json({ data: versions.map(presentVersion) });
   });
 
+  router.get('/:id/history', requireUser, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    const { versions, events } = await service.articleHistory(deps, actorOf(req), id);
+    const timeline = [
+      ...versions.map((v) => ({ type: 'version' as const, at: v.createdAt, ...presentVersion(v) })),
+      ...events.map((e) => ({
+        type: 'event' as const,
+        at: e.at,
+        action: e.action,
+        actor: e.actorId === null ? null : { id: e.actorId, name: e.actorName },
+        detail: e.detail,
+      })),
+    ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    res.json({ data: timeline });
+  });
+
   router.post('/', requireRole('engineer', 'admin'), async (req, res) => {
     const input = parse(articleCreateSchema, req.body);
     const row = await service.createArticle(deps, actorOf(req), input);

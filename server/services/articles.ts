@@ -7,7 +7,7 @@ import * as articles from '../stores/articles';
 import type { ArticleContent, ArticleRow, VersionKind } from '../stores/articles';
 import { findDepartmentBySlug } from '../stores/departments';
 import { findUserByEmail } from '../stores/users';
-import { insertAudit } from '../stores/audit';
+import { insertAudit, listAudit } from '../stores/audit';
 import { linkRequest, resolveRequestsOf } from './articleRequests';
 import type { ArticleCreate, ArticleUpdate } from './articleSchema';
 import { auditAction, checkTransition } from './confidence';
@@ -202,6 +202,25 @@ export async function updateArticle(
   });
   if (result.changed) deps.search.articleChanged(toSearchDoc(result.row));
   return result.row;
+}
+
+/**
+ * The article's history: every version (who, when, note, kind, confidence) and the automatic
+ * events that are not versions (a failing flag raised by outcomes), newest first.
+ */
+export async function articleHistory(deps: ArticleDeps, actor: Actor, idOrSlug: string) {
+  const row = await getArticle(deps, actor, idOrSlug);
+  const [versions, events] = await Promise.all([
+    articles.listVersions(deps.db, row.id),
+    listAudit(deps.db, {
+      entity: 'article',
+      entityId: row.id,
+      action: 'article.auto_flag',
+      limit: 500,
+      offset: 0,
+    }),
+  ]);
+  return { versions, events: events.rows };
 }
 
 export async function articleVersions(deps: ArticleDeps, actor: Actor, idOrSlug: string) {

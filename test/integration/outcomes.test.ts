@@ -254,6 +254,21 @@ describe('outcome-driven confidence', () => {
       // the article itself is unchanged
       expect(await confidence(article.id)).toBe('validated');
       expect(await versionRows(article.id)).toHaveLength(1);
+      // and its history shows the flag with the reason, newest first
+      const history = (await engineer.get(`/api/articles/${article.id}/history`).expect(200)).body
+        .data as {
+        type: string;
+        action?: string;
+        detail?: { comment: string };
+        version?: number;
+      }[];
+      expect(history.map((h) => h.type)).toEqual(['event', 'version']);
+      expect(history[0]).toMatchObject({
+        action: 'article.auto_flag',
+        actor: null,
+        detail: { reason: 'failing', comment: flags[0]!.comment },
+      });
+      expect(history[1]).toMatchObject({ version: 1, kind: 'create' });
     });
 
     it('counts a contact once, however often it marks the article tried', async () => {
