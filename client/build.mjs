@@ -20,6 +20,10 @@ const isWatch = process.argv.includes('--watch');
 const statics = [
   [path.join(clientDir, 'index.html'), path.join(outDir, 'index.html')],
   [path.join(clientDir, 'src', 'styles.css'), path.join(assetsDir, 'app.css')],
+  [
+    path.join(clientDir, 'src', 'dashboard', 'dashboard.css'),
+    path.join(assetsDir, 'dashboard.css'),
+  ],
 ];
 
 async function copyStatics() {
@@ -41,7 +45,11 @@ async function reportSize() {
 const options = {
   absWorkingDir: root,
   entryPoints: [path.join(clientDir, 'src', 'main.tsx')],
-  outfile: path.join(assetsDir, 'app.js'),
+  // the dashboard (and its charting library) is a chunk loaded on demand: agents never pay for it
+  outdir: assetsDir,
+  entryNames: 'app',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   minify: true,
   sourcemap: true,

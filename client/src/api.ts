@@ -41,7 +41,7 @@ export function errorMessage(err: unknown): string {
 
 type Method = 'GET' | 'POST' | 'PATCH';
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
@@ -110,7 +110,21 @@ function defaultMessage(res: Response): string {
   return `Request failed (${res.status}).`;
 }
 
-async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/** The whole success body: `data`, and `meta` on lists (e.g. `{ total, limit, offset }`). */
+export interface Envelope<T> {
+  data: T;
+  meta?: { total?: number; limit?: number; offset?: number };
+}
+
+/** GET/POST/PATCH one endpoint and return its `data`. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  return (await requestEnvelope<T>(path, opts)).data;
+}
+
+export async function requestEnvelope<T>(
+  path: string,
+  opts: RequestOptions = {},
+): Promise<Envelope<T>> {
   const method = opts.method ?? 'GET';
   const isWrite = method !== 'GET';
   // A write rejected for a stale CSRF token (e.g. the session was regenerated in another
@@ -139,7 +153,8 @@ async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
       );
     }
     const body = await readBody(res);
-    if (res.ok) return (body as { data: T }).data;
+    // 204 No Content (e.g. resolving a queue item) has no body: there is no data to return.
+    if (res.ok) return (body as Envelope<T> | null) ?? { data: undefined as T };
 
     const err = toApiError(res, body);
     if (isWrite && res.status === 403 && err.id === 'csrf_invalid' && attempt === 0) continue;
@@ -148,7 +163,7 @@ async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   }
 }
 
-function articlePath(slug: string): string {
+export function articlePath(slug: string): string {
   return `/api/articles/${encodeURIComponent(slug)}`;
 }
 

@@ -1,15 +1,23 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, setUnauthenticatedHandler } from './api';
+import { AuditPage } from './admin/AuditPage';
+import { SettingsPage } from './admin/SettingsPage';
 import { ArticlePage } from './articles/ArticlePage';
+import { HistoryPage } from './articles/HistoryPage';
 import { ArticleForm } from './editor/ArticleForm';
+import { ImpactPage } from './impact/ImpactPage';
 import { LoginPage } from './login/LoginPage';
+import { QueuePage } from './queue/QueuePage';
+import { readPrefill } from './queue/writeLink';
 import { matchRoute, navigate, safeNext, useLocation } from './router';
 import { SearchPage } from './search/SearchPage';
 import type { User } from './types';
+import { DepartmentGate } from './ui/DepartmentGate';
 import { canEdit } from './ui/format';
 import { Header } from './ui/Header';
 import { Message } from './ui/Message';
+import { LazyDashboard } from './dashboard/LazyDashboard';
 
 type Auth =
   | { status: 'loading' }
@@ -93,8 +101,9 @@ function App() {
     case 'new':
     case 'edit': {
       const slug = route.name === 'edit' ? route.slug : undefined;
+      const prefill = route.name === 'new' ? readPrefill(loc.search) : null;
       page = canEdit(user.role) ? (
-        <ArticleForm key={slug ?? 'new'} user={user} slug={slug} />
+        <ArticleForm key={slug ?? `new${loc.search}`} user={user} slug={slug} prefill={prefill} />
       ) : (
         <Message title="Not allowed">
           <p>Only engineers and admins can write or edit articles.</p>
@@ -102,6 +111,32 @@ function App() {
       );
       break;
     }
+    case 'history':
+      page = <HistoryPage key={route.slug} user={user} slug={route.slug} />;
+      break;
+    case 'queue':
+      page = (
+        <DepartmentGate user={user} base="/queue" department={route.department}>
+          {(d, all) => <QueuePage key={d.slug} user={user} department={d} departments={all} />}
+        </DepartmentGate>
+      );
+      break;
+    case 'impact':
+      page = (
+        <DepartmentGate user={user} base="/impact" department={route.department}>
+          {(d, all) => <ImpactPage key={d.slug} user={user} department={d} departments={all} />}
+        </DepartmentGate>
+      );
+      break;
+    case 'audit':
+      page = <AuditPage user={user} />;
+      break;
+    case 'settings':
+      page = <SettingsPage user={user} />;
+      break;
+    case 'dashboard':
+      page = <LazyDashboard user={user} loc={loc} />;
+      break;
     default:
       page = (
         <Message title="Page not found">
@@ -114,6 +149,7 @@ function App() {
     <div class={`layout layout-${route.name}`}>
       <Header
         user={user}
+        page={route.name}
         onSignedOut={() => {
           setAuth({ status: 'out' });
           navigate('/login');

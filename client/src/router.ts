@@ -1,4 +1,4 @@
-// A tiny History-API router: five routes do not justify a dependency.
+// A tiny History-API router: a dozen routes do not justify a dependency.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -7,6 +7,13 @@ export type Route =
   | { name: 'new' }
   | { name: 'article'; slug: string }
   | { name: 'edit'; slug: string }
+  | { name: 'history'; slug: string }
+  /** `department` null: the user's default queue (or impact) page. */
+  | { name: 'queue'; department: string | null }
+  | { name: 'impact'; department: string | null }
+  | { name: 'audit' }
+  | { name: 'settings' }
+  | { name: 'dashboard' }
   | { name: 'notFound' };
 
 export interface Location {
@@ -28,9 +35,22 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'search' };
   if (path === '/login') return { name: 'login' };
   if (path === '/articles/new') return { name: 'new' };
-  const m = /^\/articles\/([^/]+)(\/edit)?$/.exec(path);
+  if (path === '/admin/audit') return { name: 'audit' };
+  if (path === '/admin/settings') return { name: 'settings' };
+  if (path === '/dashboard') return { name: 'dashboard' };
+  const m = /^\/articles\/([^/]+)(?:\/(edit|history))?$/.exec(path);
   const slug = m?.[1] ? safeDecode(m[1]) : null;
-  if (m && slug) return m[2] ? { name: 'edit', slug } : { name: 'article', slug };
+  if (m && slug) {
+    if (m[2] === 'edit') return { name: 'edit', slug };
+    if (m[2] === 'history') return { name: 'history', slug };
+    return { name: 'article', slug };
+  }
+  const d = /^\/(queue|impact)(?:\/([^/]+))?$/.exec(path);
+  if (d) {
+    const department = d[2] ? safeDecode(d[2]) : null;
+    if (d[2] && !department) return { name: 'notFound' };
+    return { name: d[1] === 'queue' ? 'queue' : 'impact', department };
+  }
   return { name: 'notFound' };
 }
 

@@ -139,6 +139,8 @@ export type CloseContact =
 // ---------- Flags & queue ----------
 
 export type FlagReason = 'outdated' | 'incorrect' | 'unclear' | 'missing_step';
+/** Flags agents raise, plus `failing`: raised by the system when a validated article keeps failing. */
+export type QueueFlagReason = FlagReason | 'failing';
 
 export interface NewFlag {
   reason: FlagReason;
@@ -152,7 +154,15 @@ export interface Flag {
   reason: FlagReason;
   comment: string;
   status: string;
+  /** null for flags the system raised. */
+  flaggedBy: PersonRef | null;
+  contactId: number | null;
   createdAt: string;
+}
+
+/** A flag as the queue lists it: agents' flags and the system's `failing` flags. */
+export interface QueueFlag extends Omit<Flag, 'reason'> {
+  reason: QueueFlagReason;
 }
 
 export interface ArticleRequest {
@@ -165,9 +175,32 @@ export interface ArticleRequest {
   requestedBy: PersonRef;
 }
 
+/** "Needs an article" requests about the same thing (same first search), with how many asked. */
+export interface RequestGroup {
+  key: string;
+  queries: string[];
+  contacts: number;
+  requestIds: number[];
+  firstAt: string;
+  lastAt: string;
+}
+
+export interface QueueArticle {
+  id: number;
+  slug: string;
+  title: string;
+  verifyBy: string | null;
+  /** Failing articles: "tried, didn't solve" marks in the last 30 days. */
+  tries?: number;
+}
+
 export interface QueueData {
-  flags: Flag[];
+  department: SlugRef;
+  flags: QueueFlag[];
   requests: ArticleRequest[];
+  requestGroups: RequestGroup[];
+  stale: QueueArticle[];
+  failing: QueueArticle[];
 }
 
 export interface Article {
@@ -191,6 +224,11 @@ export interface Article {
   audience: Audience;
   confidence: Confidence;
   verifyBy: string | null;
+  /** Days between verifications; null uses the global setting. */
+  verifyIntervalDays: number | null;
+  verifiedAt: string | null;
+  /** The verifier's name. */
+  verifiedBy: string | null;
   stale: boolean;
   version: number;
   createdAt: string;
@@ -213,7 +251,13 @@ export interface ArticleInput {
   confidence?: Confidence;
   /** null clears the date on PATCH. */
   verifyBy?: string | null;
+  /** null falls back to the global verify interval. */
+  verifyIntervalDays?: number | null;
   note?: string;
+  /** The "needs an article" request this article answers (create only). */
+  requestId?: number;
 }
 
-export type ArticlePatch = Partial<ArticleInput> & { version: number };
+export type ArticlePatch = Partial<Omit<ArticleInput, 'requestId'>> & { version: number };
+
+export * from './typesEngineer';

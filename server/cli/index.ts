@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
@@ -10,6 +10,7 @@ import { createLogger } from '../logger';
 import { ROOT } from '../paths';
 import { evaluate } from '../search/evaluate';
 import { SearchIndex } from '../search/searchIndex';
+import { generateBulkHistory } from '../services/bulkHistory';
 import { exportDirectory, importDirectory } from '../services/content';
 import { seed } from '../services/seed';
 import { createUser } from '../services/users';
@@ -19,8 +20,11 @@ import { createUser } from '../services/users';
  * applies migrations, does its work and closes it. Run imports while the server is stopped,
  * or restart it afterwards: the server's search index is built at start.
  */
-async function withDb<T>(fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+async function withDb<T>(
+  fn: (db: Database, config: Config) => Promise<T>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<T> {
+  const config = loadConfig(env);
   const db = await Database.open(config.databasePath);
   try {
     await migrate(db);
@@ -131,6 +135,50 @@ program
     );
     process.exitCode = run.status ?? 1;
   });
+
+/** A positive whole number option (commander gives strings). */
+const whole = (name: string, min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new InvalidArgumentError(`--${name} is a whole number ≥ ${min}.`);
+  return n;
+};
+
+program
+  .command('generate')
+  .description(
+    'add synthetic contact history for measuring statistics at scale (agents and articles come from the database): contacts, searches, tried marks, escalations, "needs an article" requests. Progress on stderr, then a JSON summary',
+  )
+  .requiredOption('--contacts <n>', 'how many contacts', whole('contacts', 1))
+  .option('--days <n>', 'spread over this many days up to now', whole('days', 1), 730)
+  .option(
+    '--seed <n>',
+    'random seed (same seed, same --now, same data: same rows)',
+    whole('seed', 0),
+    1,
+  )
+  .option('--now <iso>', 'the end of the history (default: the current time)')
+  .option('--database <path>', 'SQLite file (default: DATABASE_PATH)')
+  .action(
+    (opts: { contacts: number; days: number; seed: number; now?: string; database?: string }) => {
+      const env = opts.database ? { ...process.env, DATABASE_PATH: opts.database } : process.env;
+      const now = opts.now === undefined ? new Date() : new Date(opts.now);
+      if (Number.isNaN(now.getTime())) throw new Error('--now is an ISO date-time');
+      if (loadConfig(env).mode === 'production')
+        throw new Error('generate adds synthetic contacts: refused when NODE_ENV=production');
+      return withDb(async (db) => {
+        const summary = await generateBulkHistory(db, {
+          ...opts,
+          now,
+          onProgress: ({ done, total, ms }) =>
+            console.error(
+              `generate: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} contacts (${Math.round((100 * done) / total)}%) ${(ms / 1000).toFixed(1)} s`,
+            ),
+        });
+        print({ database: path.resolve(db.file), ...summary });
+      }, env);
+    },
+  );
 
 const user = program.command('user').description('manage users');
 user

@@ -94,7 +94,13 @@ export function statsRouter(db: Database): Router {
 
   router.get('/time-to-publish', managers, async (req, res) => {
     const q = parse(rangeQuery, req.query);
-    res.json({ data: await stats.timeToPublish(db, q) });
+    const data = await stats.timeToPublish(db, q);
+    if (q.format === 'csv')
+      send(res, 'csv', 'time-to-publish', [
+        { step: 'notValidated', ...data.toNotValidated },
+        { step: 'validated', ...data.toValidated },
+      ]);
+    else res.json({ data });
   });
 
   router.get('/articles', managers, async (req, res) => {

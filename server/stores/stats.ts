@@ -215,6 +215,9 @@ export const DRILL = {
     SELECT 1 FROM contact_articles ca WHERE ca.contact_id = c.id AND ca.kind = 'tried'))`,
   reused: `c.outcome = 'solved' AND c.article_id IS NOT NULL
     AND (SELECT a.created_at FROM articles a WHERE a.id = c.article_id) < c.started_at`,
+  /** a cross-silo matrix cell: solved with an article of the article-department filter */
+  solvedWith: `c.outcome = 'solved' AND c.article_id IS NOT NULL
+    AND (@articleDepartmentId IS NULL OR c.article_department_id = @articleDepartmentId)`,
 } as const;
 
 export type DrillMetric = keyof typeof DRILL;
@@ -228,7 +231,11 @@ export async function drillIds(
 ): Promise<{ ids: number[]; total: number }> {
   const scope = contactScope(f);
   const where = `${scope.where} AND ${DRILL[metric]}`;
-  const extra = { windowEnd: window.end, windowDays: window.days };
+  const extra = {
+    windowEnd: window.end,
+    windowDays: window.days,
+    articleDepartmentId: f.articleDepartmentId ?? null,
+  };
   const total = named(`SELECT count(*) AS n FROM contacts c WHERE ${where}`, scope.params, extra);
   const list = named(
     `SELECT c.id FROM contacts c WHERE ${where} ORDER BY c.closed_at DESC, c.id DESC

@@ -1,5 +1,6 @@
 // axe-core on the agent console and the article page at 1366×768: no serious or critical
-// violations, with results shown, with each console dialog open, and on the article page.
+// violations, with results shown, with each console dialog open, and on the article page;
+// and on the engineer's editor (with previews), department queue and article history.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/services/seed';
 import { launchChromium, startServer, type RunningServer } from '../helpers/server';
@@ -8,6 +9,8 @@ jest.setTimeout(60_000);
 
 /** A seeded network article with error codes, products and numbered steps. */
 const ARTICLE = 'router-orange-led-after-firmware-update';
+/** Another validated network article: the history test changes it. */
+const HISTORY_ARTICLE = 'ont-serial-mismatch-provisioning-job-stuck';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AXE_SOURCE: string = require('axe-core').source;
@@ -117,6 +120,56 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: 'Flag article' }).click({ timeout: 5000 });
     await page.getByRole('dialog', { name: 'Flag article' }).waitFor({ timeout: 5000 });
     expect(await axeProblems(page)).toEqual([]);
+  });
+
+  describe('engineer pages', () => {
+    beforeEach(async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/login/);
+      await page.getByLabel('Email').fill('engineer@firstcall.example');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+    });
+
+    it('the editor with live previews', async () => {
+      await page.goto(`${server.url}/articles/${ARTICLE}/edit`);
+      await page.getByRole('textbox', { name: 'Resolution', exact: true }).waitFor();
+      const preview = page.locator('.md-preview', {
+        has: page.getByRole('heading', { name: 'Resolution preview' }),
+      });
+      await preview.locator('ol li').first().waitFor({ timeout: 5000 });
+      expect(await axeProblems(page)).toEqual([]);
+    });
+
+    it('the department queue, with the resolve dialog open', async () => {
+      await page.goto(`${server.url}/queue/network`);
+      await page.getByRole('heading', { name: 'Network Engineering queue' }).waitFor();
+      await page.getByRole('heading', { name: /^Needs an article/ }).waitFor();
+      await page.getByRole('list', { name: 'Needs an article' }).waitFor({ timeout: 5000 });
+      expect(await axeProblems(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Resolve' }).first().click();
+      await page.getByRole('dialog', { name: 'Resolve request' }).waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+    });
+
+    it('the article history with a diff', async () => {
+      // two versions to compare: the validation step saves a second one
+      await page.goto(`${server.url}/articles/${HISTORY_ARTICLE}`);
+      await page.getByRole('button', { name: 'Withdraw validation' }).click({ timeout: 5000 });
+      await page
+        .getByRole('dialog', { name: 'Withdraw validation' })
+        .getByRole('button', { name: 'Withdraw validation' })
+        .click();
+      await page
+        .getByRole('complementary', { name: 'Review' })
+        .getByText('Not validated', { exact: true })
+        .waitFor();
+      await page.goto(`${server.url}/articles/${HISTORY_ARTICLE}/history`);
+      await page.getByRole('heading', { name: /^Changes from version 1 to version 2/ }).waitFor();
+      await page.locator('.history-diff ins').first().waitFor({ timeout: 5000 });
+      expect(await axeProblems(page)).toEqual([]);
+    });
   });
 
   it('axe does report a real problem (the check itself works)', async () => {

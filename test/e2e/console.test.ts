@@ -444,6 +444,8 @@ describe('agent console', () => {
     expect(await overflow()).toBe(false);
 
     await page.setViewportSize({ width: 800, height: 900 });
+    // the layout follows a matchMedia change event: wait for it instead of racing it
+    await page.getByRole('region', { name: 'Reading pane' }).waitFor({ state: 'detached' });
     expect(await page.getByRole('region', { name: 'Reading pane' }).count()).toBe(0);
     expect(await overflow()).toBe(false);
     await searchBox().press('ArrowDown');

@@ -6,12 +6,15 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../server/app';
 import { boot } from '../../server/boot';
+import type { Database } from '../../server/db/connection';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { CLIENT_DIST, ROOT } from '../../server/paths';
 
 export interface RunningServer {
   url: string;
+  /** The server's own database, for setting up what the app itself would create (e.g. users). */
+  db: Database;
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function startServer(): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    db,
     async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -2,15 +2,18 @@ import { useState } from 'preact/hooks';
 import { canGoBack } from '../router';
 import { flagReasonLabel, FlagDialog } from '../search/FlagDialog';
 import type { Article, User } from '../types';
+import { canEdit } from '../ui/format';
 import { Link } from '../ui/Link';
 import { Toast } from '../ui/Toast';
 import { useToast } from '../ui/useToast';
 import { ArticleView } from './ArticleView';
+import { ReviewPanel } from './ReviewPanel';
 
 /** The full-page article at /articles/:slug (narrow screens, shared links, new tabs). */
 export function ArticlePage({ slug, user }: { slug: string; user: User }) {
   const [article, setArticle] = useState<Article | null>(null);
   const [flagging, setFlagging] = useState(false);
+  const [refresh, setRefresh] = useState(0);
   const toast = useToast();
   return (
     <div class="article-page">
@@ -34,11 +37,29 @@ export function ArticlePage({ slug, user }: { slug: string; user: User }) {
           </button>
         )}
       </div>
+      {article && canEdit(user.role) && (
+        <ReviewPanel
+          article={article}
+          user={user}
+          onChanged={(saved, message) => {
+            setArticle(saved);
+            setRefresh((n) => n + 1);
+            toast.show(message);
+          }}
+          onStale={() => setRefresh((n) => n + 1)}
+        />
+      )}
+      {article && user.role === 'manager' && (
+        <p class="review-history-only">
+          <Link href={`/articles/${encodeURIComponent(article.slug)}/history`}>History</Link>
+        </p>
+      )}
       <ArticleView
         slug={slug}
         user={user}
         headingLevel={1}
         focusTitle
+        refresh={refresh}
         onLoaded={(a) => {
           document.title = `${a.title} · Firstcall`;
           setArticle(a);

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Article, User } from '../types';
 import { Badges, Codes } from '../ui/Badges';
-import { canEdit, formatDate, formatDay } from '../ui/format';
+import { formatDate, formatDay } from '../ui/format';
 import { Link } from '../ui/Link';
+import { canWork } from '../ui/rights';
 import { useArticle } from './useArticle';
 
 interface Props {
@@ -12,17 +13,23 @@ interface Props {
   headingLevel: 1 | 2;
   /** Article page: move focus to the title once loaded, so screen readers start there. */
   focusTitle?: boolean;
+  /** Change it to load the article again. */
+  refresh?: number;
   onLoaded?: (article: Article) => void;
 }
 
-export function ArticleView({ slug, user, headingLevel, focusTitle, onLoaded }: Props) {
-  const { article, loading, error, reload } = useArticle(slug);
+export function ArticleView(props: Props) {
+  const { slug, user, headingLevel, focusTitle, refresh, onLoaded } = props;
+  const { article, loading, error, reload } = useArticle(slug, refresh);
+  const focused = useRef(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (!article) return;
     onLoaded?.(article);
-    if (focusTitle) titleRef.current?.focus();
+    // once: a reload after a review step must not pull focus away from the review panel
+    if (focusTitle && !focused.current) titleRef.current?.focus();
+    focused.current = true;
   }, [article]);
 
   const H = headingLevel === 1 ? 'h1' : 'h2';
@@ -66,7 +73,7 @@ export function ArticleView({ slug, user, headingLevel, focusTitle, onLoaded }: 
         <div class="article-actions">
           <Badges confidence={a.confidence} audience={a.audience} stale={a.stale} />
           {headingLevel === 2 && <Link href={path}>Open full page</Link>}
-          {canEdit(user.role) && (
+          {canWork(user, a.department.slug) && (
             <Link href={`${path}/edit`} class="button button-secondary">
               Edit
             </Link>
@@ -110,6 +117,13 @@ export function ArticleView({ slug, user, headingLevel, focusTitle, onLoaded }: 
           <>
             {' '}
             · verify by <time dateTime={a.verifyBy}>{formatDay(a.verifyBy)}</time>
+          </>
+        )}
+        {a.verifiedAt && (
+          <>
+            {' '}
+            · last verified <time dateTime={a.verifiedAt}>{formatDate(a.verifiedAt)}</time>
+            {a.verifiedBy && <> by {a.verifiedBy}</>}
           </>
         )}
       </footer>

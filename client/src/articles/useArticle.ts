@@ -12,8 +12,9 @@ export interface ArticleState {
 /**
  * Loads one article, cancelling the previous request when the slug changes. The previous
  * article stays visible while the next loads, so arrowing through results does not flash.
+ * A new `refresh` number loads it again (after a review step saved a new version).
  */
-export function useArticle(slug: string): ArticleState {
+export function useArticle(slug: string, refresh = 0): ArticleState {
   const [article, setArticle] = useState<Article | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ArticleState['error']>(null);
@@ -38,7 +39,7 @@ export function useArticle(slug: string): ArticleState {
       },
     );
     return () => ctrl.abort();
-  }, [slug, attempt]);
+  }, [slug, attempt, refresh]);
 
   return { article, loading, error, reload: () => setAttempt((n) => n + 1) };
 }

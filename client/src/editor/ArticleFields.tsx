@@ -1,17 +1,20 @@
 import type { Department } from '../types';
 import { Field } from './Field';
 import { fieldLabels as L } from './formModel';
+import { MarkdownField } from './MarkdownField';
 import type { FieldName, FormValues } from './formModel';
 
 interface Props {
   values: FormValues;
   errors: Partial<Record<FieldName, string>>;
   departments: Department[];
+  /** Editing: confidence changes through the review steps on the article page, not here. */
+  editing: boolean;
   onChange: (name: FieldName, value: string) => void;
 }
 
 /** The article form's controls, in reading order: content first, then metadata. */
-export function ArticleFields({ values: v, errors, departments, onChange }: Props) {
+export function ArticleFields({ values: v, errors, departments, editing, onChange }: Props) {
   // Every control reports its own name, so one handler serves them all.
   const onInput = (e: Event) => {
     const el = e.currentTarget as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -23,16 +26,23 @@ export function ArticleFields({ values: v, errors, departments, onChange }: Prop
     </Field>
   );
   const area = (name: FieldName, rows: number, hint?: string, required = false) => (
-    <Field name={name} label={L[name]} hint={hint} error={errors[name]}>
-      {(p) => <textarea {...p} rows={rows} value={v[name]} onInput={onInput} required={required} />}
-    </Field>
+    <MarkdownField
+      name={name}
+      label={L[name]}
+      hint={hint}
+      error={errors[name]}
+      rows={rows}
+      value={v[name]}
+      required={required}
+      onInput={onInput}
+    />
   );
 
   return (
     <div class="form-grid">
       <div class="form-main">
         {text('title', undefined, true)}
-        {area('issue', 4, 'What the customer reports, in their words.', true)}
+        {area('issue', 4, 'Markdown. What the customer reports, in their words.', true)}
         {area('environment', 4, 'Markdown. Products, devices, versions, conditions.')}
         {area('resolution', 10, 'Markdown. Numbered steps the agent can follow on a call.')}
         {area('cause', 4, 'Why it happens. Never shown to agents.')}
@@ -58,16 +68,22 @@ export function ArticleFields({ values: v, errors, departments, onChange }: Prop
             </select>
           )}
         </Field>
-        <Field name="confidence" label={L.confidence} error={errors.confidence}>
-          {(p) => (
-            <select {...p} value={v.confidence} onChange={onInput}>
-              <option value="wip">WIP</option>
-              <option value="not_validated">Not validated</option>
-              <option value="validated">Validated</option>
-              <option value="archived">Archived</option>
-            </select>
-          )}
-        </Field>
+        {!editing && (
+          <Field
+            name="confidence"
+            label={L.confidence}
+            hint="Start as WIP and submit it from the article page when it is ready."
+            error={errors.confidence}
+          >
+            {(p) => (
+              <select {...p} value={v.confidence} onChange={onInput}>
+                <option value="wip">WIP (draft)</option>
+                <option value="not_validated">Not validated (submitted)</option>
+                <option value="validated">Validated</option>
+              </select>
+            )}
+          </Field>
+        )}
         {text('errorCodes', 'Comma-separated, e.g. AUTH-401, 0x80070005')}
         {text('products', 'Comma-separated')}
         {text('tags', 'Comma-separated')}
@@ -78,6 +94,23 @@ export function ArticleFields({ values: v, errors, departments, onChange }: Prop
           error={errors.verifyBy}
         >
           {(p) => <input {...p} type="date" value={v.verifyBy} onInput={onInput} />}
+        </Field>
+        <Field
+          name="verifyIntervalDays"
+          label={L.verifyIntervalDays}
+          hint="Optional. Days between checks once validated; empty uses the global setting."
+          error={errors.verifyIntervalDays}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              value={v.verifyIntervalDays}
+              onInput={onInput}
+            />
+          )}
         </Field>
         {text('note', 'Optional. What changed and why, for the history.')}
       </div>

@@ -1,82 +1,62 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, errorMessage, isAbort } from '../api';
+import { ApiError, api, errorMessage } from '../api';
+import type { Prefill } from '../queue/writeLink';
 import { navigate } from '../router';
-import type { Article, Department, User } from '../types';
+import type { Article, User } from '../types';
 import { Link } from '../ui/Link';
 import { Message } from '../ui/Message';
 import { ArticleFields } from './ArticleFields';
+import { ConflictNotice } from './ConflictNotice';
 import { DraftNotice } from './DraftNotice';
+import { EditorNotices } from './EditorNotices';
 import { controlId } from './Field';
-import { emptyValues, formFieldFor, fromArticle, toCreateBody, toPatchBody } from './formModel';
+import { formFieldFor, fromArticle, localErrors, toCreateBody, toPatchBody } from './formModel';
 import type { FieldName, FormValues } from './formModel';
+import { clearDraft } from './localDraft';
+import { mergeValues } from './merge';
+import { applyTemplate, templateFits } from './template';
+import { useConflict } from './useConflict';
+import { useEditorSetup, type Base } from './useEditorSetup';
+import { useUnsaved } from './useUnsaved';
 
 interface Props {
   user: User;
   /** Absent for /articles/new. */
   slug?: string;
+  /** "Write the article" from a queue request: department, request id and the callers' words. */
+  prefill?: Prefill | null;
 }
 
-/** What the edit started from: PATCH sends `version`, and diffs against `values`. */
-interface Base {
-  article: Article | null;
-  values: FormValues;
-}
-
-export function ArticleForm({ user, slug }: Props) {
-  const editing = slug !== undefined;
-  const [departments, setDepartments] = useState<Department[] | null>(null);
-  const [base, setBase] = useState<Base | null>(
-    editing ? null : { article: null, values: emptyValues(user.department.slug) },
-  );
-  const [values, setValues] = useState<FormValues | null>(base?.values ?? null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+export function ArticleForm({ user, slug, prefill = null }: Props) {
+  const { setup, error: loadError } = useEditorSetup(user, slug, prefill);
+  const [base, setBase] = useState<Base | null>(null);
+  const [values, setValues] = useState<FormValues | null>(null);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [draft, setDraft] = useState<FormValues | null>(null);
   const [saving, setSaving] = useState(false);
+  const { conflict, start: startConflict, merged, settle } = useConflict();
   const alertRef = useRef<HTMLDivElement>(null);
+  const key = setup?.draftKey ?? null;
 
   useEffect(() => {
-    document.title = `${editing ? 'Edit article' : 'New article'} · Firstcall`;
-    const ctrl = new AbortController();
-    const fail = (err: unknown) => {
-      if (!isAbort(err))
-        setLoadError(err instanceof ApiError ? err : new ApiError(0, 'error', errorMessage(err)));
-    };
-    api.departments(ctrl.signal).then((list) => {
-      setDepartments(list);
-      // Someone whose own department owns no articles (e.g. the front line) must pick one.
-      if (slug === undefined && !list.some((d) => d.slug === user.department.slug)) {
-        const values = emptyValues('');
-        setBase({ article: null, values });
-        setValues(values);
-      }
-    }, fail);
-    if (slug !== undefined) {
-      api.article(slug, ctrl.signal).then((a) => {
-        setBase({ article: a, values: fromArticle(a) });
-        setValues(fromArticle(a));
-      }, fail);
-    }
-    return () => ctrl.abort();
+    document.title = `${slug !== undefined ? 'Edit article' : 'New article'} · Firstcall`;
   }, []);
-
-  const dirty = !!values && !!base && JSON.stringify(values) !== JSON.stringify(base.values);
-  // Closing the tab mid-edit would lose the text; in-app links are the user's explicit choice.
   useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+    if (!setup) return;
+    setBase(setup.base);
+    setValues(setup.values);
+    setRestoredAt(setup.restoredAt);
+  }, [setup]);
+
+  useUnsaved(key, values, base);
 
   // Move focus to whatever went wrong, so keyboard and screen-reader users land on it.
   useEffect(() => {
     const first = Object.keys(fieldErrors)[0];
     if (first) document.getElementById(controlId(first))?.focus();
-    else if (formError || conflict) alertRef.current?.focus();
-  }, [fieldErrors, formError, conflict]);
+    else if (formError || conflict?.fromVersion) alertRef.current?.focus();
+  }, [fieldErrors, formError, conflict?.fromVersion]);
 
   if (loadError) {
     return (
@@ -85,7 +65,7 @@ export function ArticleForm({ user, slug }: Props) {
       </Message>
     );
   }
-  if (!base || !values || !departments) return <p class="article-loading">Loading…</p>;
+  if (!setup || !base || !values) return <p class="article-loading">Loading…</p>;
 
   function change(name: FieldName, value: string) {
     setValues((v) => (v ? { ...v, [name]: value } : v));
@@ -95,15 +75,17 @@ export function ArticleForm({ user, slug }: Props) {
   async function save(e: Event) {
     e.preventDefault();
     if (saving || !base || !values) return;
-    setFieldErrors({});
+    const local = localErrors(values);
+    setFieldErrors(local);
     setFormError(null);
+    if (Object.keys(local).length) return;
     let saved: Article;
     setSaving(true);
     try {
       if (!base.article) {
-        saved = await api.createArticle(toCreateBody(values));
+        saved = await api.createArticle(toCreateBody(values, prefill?.requestId));
       } else {
-        const patch = toPatchBody(values, base.values, base.article.version);
+        const patch = toPatchBody(values, base.values, base.version ?? base.article.version);
         if (!patch) {
           setFormError('Nothing has changed yet.');
           return;
@@ -117,7 +99,8 @@ export function ArticleForm({ user, slug }: Props) {
     } finally {
       setSaving(false);
     }
-    setBase({ article: saved, values: fromArticle(saved) });
+    if (key) clearDraft(key);
+    setBase({ article: saved, values: fromArticle(saved), version: saved.version });
     // Replace, so Back from the saved article returns to where editing began, not to the form.
     navigate(`/articles/${encodeURIComponent(saved.slug)}`, { replace: true });
   }
@@ -125,8 +108,14 @@ export function ArticleForm({ user, slug }: Props) {
   function showSaveError(err: unknown) {
     if (!(err instanceof ApiError)) return setFormError(errorMessage(err));
     const field = formFieldFor(err.field);
-    if (err.status === 409 && err.id === 'article_version_conflict') setConflict(true);
-    else if (err.status === 400 && field) setFieldErrors({ [field]: err.message });
+    if (err.status === 409 && err.id === 'article_version_conflict' && base?.article && values) {
+      void startConflict(
+        String(base.article.id),
+        base.version ?? base.article.version,
+        values,
+        base.values,
+      );
+    } else if (err.status === 400 && field) setFieldErrors({ [field]: err.message });
     else if (err.status === 401)
       setFormError(
         'Your session has expired. Sign in again in another tab, then come back and save: your text is still here.',
@@ -134,18 +123,26 @@ export function ArticleForm({ user, slug }: Props) {
     else setFormError(err.message);
   }
 
-  async function reloadLatest() {
-    if (!base?.article || !values) return;
-    try {
-      const latest = await api.article(String(base.article.id));
-      setDraft(values);
-      setBase({ article: latest, values: fromArticle(latest) });
-      setValues(fromArticle(latest));
-      setConflict(false);
-      setFormError(null);
-    } catch (err) {
-      setFormError(errorMessage(err));
-    }
+  /** Rebase my edit on the latest version: my changes on top, conflicts kept beside the form. */
+  function merge() {
+    const latest = conflict?.latest;
+    if (!conflict || !latest) return;
+    const theirs = fromArticle(latest);
+    const result = mergeValues(conflict.mineBase, conflict.mine, theirs);
+    setBase({ article: latest, values: theirs, version: latest.version });
+    setValues(result.values);
+    merged(result.conflicts);
+    setFormError(null);
+  }
+
+  /** Back to the article as saved (or the empty / pre-filled form). */
+  function discardDraft() {
+    const a = setup?.base.article;
+    const start = a ? { article: a, values: fromArticle(a), version: a.version } : setup?.base;
+    if (!start) return;
+    setBase(start);
+    setValues(start.values);
+    setRestoredAt(null);
   }
 
   const title = base.article ? `Edit: ${base.article.title}` : 'New article';
@@ -162,36 +159,58 @@ export function ArticleForm({ user, slug }: Props) {
         }
       }}
     >
-      <h1>{title}</h1>
-      <div class="form-alerts" ref={alertRef} tabIndex={-1} role="alert">
-        {conflict && (
-          <div class="notice notice-warning">
-            <p>
-              <strong>
-                Someone else saved a newer version of this article while you were editing.
-              </strong>{' '}
-              Your changes have not been saved and are still in the form.
-            </p>
-            <button type="button" class="button" onClick={reloadLatest}>
-              Reload latest
-            </button>
-          </div>
-        )}
-        {formError && <p class="notice notice-error">{formError}</p>}
+      <div class="page-head">
+        <h1>{title}</h1>
+        <button
+          type="button"
+          class="button button-small"
+          disabled={!templateFits(values)}
+          onClick={() => setValues(applyTemplate(values))}
+        >
+          Insert starter template
+        </button>
       </div>
-      {draft && <DraftNotice draft={draft} latest={values} onDismiss={() => setDraft(null)} />}
+      <EditorNotices
+        fromRequest={!!prefill && !base.article}
+        restoredAt={restoredAt}
+        onDiscard={discardDraft}
+      />
+      {/* focus lands here; only the short messages are announced, not a whole diff */}
+      <div class="form-alerts" ref={alertRef} tabIndex={-1}>
+        {conflict && <ConflictNotice conflict={conflict} onMerge={merge} />}
+        {formError && (
+          <p class="notice notice-error" role="alert">
+            {formError}
+          </p>
+        )}
+      </div>
+      {conflict?.conflicts && (
+        <DraftNotice
+          draft={conflict.mine}
+          fields={conflict.conflicts}
+          onUse={(k) => {
+            change(k, conflict.mine[k]);
+            settle(k);
+          }}
+          onDismiss={settle}
+        />
+      )}
       <ArticleFields
         values={values}
         errors={fieldErrors}
-        departments={departments}
+        departments={setup.departments}
+        editing={!!base.article}
         onChange={change}
       />
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={saving}>
           {saving ? 'Saving…' : base.article ? 'Save changes' : 'Create article'}
         </button>
-        <Link href={cancelHref}>Cancel</Link>
-        <span class="form-tip">Ctrl+Enter saves</span>
+        {/* Cancel is an explicit choice: the unsaved text goes with it. */}
+        <Link href={cancelHref} onClick={() => key && clearDraft(key)}>
+          Cancel
+        </Link>
+        <span class="form-tip">Ctrl+Enter saves · unsaved text is kept in this browser</span>
       </div>
     </form>
   );

@@ -2,27 +2,28 @@ import { fieldLabels } from './formModel';
 import type { FieldName, FormValues } from './formModel';
 
 interface Props {
+  /** My text from before the merge. */
   draft: FormValues;
-  latest: FormValues;
-  onDismiss: () => void;
+  /** The fields we both changed: the form shows theirs. */
+  fields: FieldName[];
+  onUse: (field: FieldName) => void;
+  onDismiss: (field: FieldName) => void;
 }
 
 /**
- * After "Reload latest" the form shows the other person's version; the user's own text is
- * kept here, field by field, so nothing typed during a call is lost. Copy back what's needed.
+ * After a merge, the fields someone else changed too: my text is kept here, field by field, so
+ * nothing typed during a call is lost. Take it back whole, or copy the parts still needed.
  */
-export function DraftNotice({ draft, latest, onDismiss }: Props) {
-  const changed = (Object.keys(draft) as FieldName[]).filter(
-    (k) => draft[k] !== latest[k] && draft[k].trim(),
-  );
-  if (changed.length === 0) return null;
+export function DraftNotice({ draft, fields, onUse, onDismiss }: Props) {
+  if (fields.length === 0) return null;
   return (
     <section class="draft-notice" aria-labelledby="draft-notice-title">
-      <h2 id="draft-notice-title">Your unsaved text</h2>
+      <h2 id="draft-notice-title">Your text</h2>
       <p>
-        The form now shows the latest version. Copy anything you still need from your edits below.
+        You and someone else both changed these fields. The form shows their latest text; yours is
+        below.
       </p>
-      {changed.map((k) => (
+      {fields.map((k) => (
         <div class="field" key={k}>
           <label for={`draft-${k}`}>{fieldLabels[k]} (yours)</label>
           <textarea
@@ -31,11 +32,20 @@ export function DraftNotice({ draft, latest, onDismiss }: Props) {
             rows={Math.min(8, draft[k].split('\n').length + 1)}
             value={draft[k]}
           />
+          <div class="draft-actions">
+            <button type="button" class="button button-small" onClick={() => onUse(k)}>
+              Use my text for {fieldLabels[k]}
+            </button>
+            <button
+              type="button"
+              class="button button-quiet button-small"
+              onClick={() => onDismiss(k)}
+            >
+              Keep theirs
+            </button>
+          </div>
         </div>
       ))}
-      <button type="button" class="button button-quiet" onClick={onDismiss}>
-        Discard my text
-      </button>
     </section>
   );
 }

@@ -17,6 +17,8 @@ export interface FormValues {
   tags: string;
   /** "YYYY-MM-DD" or "" (none). */
   verifyBy: string;
+  /** Whole days, or "" for the global setting. */
+  verifyIntervalDays: string;
   note: string;
 }
 
@@ -35,6 +37,7 @@ export const fieldLabels: Record<FieldName, string> = {
   products: 'Products',
   tags: 'Tags',
   verifyBy: 'Verify by',
+  verifyIntervalDays: 'Verify every (days)',
   note: 'Version note',
 };
 
@@ -53,6 +56,7 @@ export function emptyValues(department: string): FormValues {
     products: '',
     tags: '',
     verifyBy: '',
+    verifyIntervalDays: '',
     note: '',
   };
 }
@@ -71,6 +75,7 @@ export function fromArticle(a: Article): FormValues {
     products: a.products.join(', '),
     tags: a.tags.join(', '),
     verifyBy: a.verifyBy ?? '',
+    verifyIntervalDays: a.verifyIntervalDays === null ? '' : String(a.verifyIntervalDays),
     note: '',
   };
 }
@@ -84,8 +89,14 @@ export function splitList(text: string): string[] {
   return [...new Set(items)];
 }
 
+/** "30" → 30; "" → null (the global setting). Anything else is left for the server to reject. */
+function interval(text: string): number | null {
+  const t = text.trim();
+  return t === '' ? null : Number(t);
+}
+
 /** Every editable field as the API wants it (the note is handled separately). */
-function fullBody(v: FormValues): Omit<ArticleInput, 'note'> {
+function fullBody(v: FormValues): Omit<ArticleInput, 'note' | 'requestId'> {
   return {
     title: v.title.trim(),
     department: v.department,
@@ -99,15 +110,19 @@ function fullBody(v: FormValues): Omit<ArticleInput, 'note'> {
     products: splitList(v.products),
     tags: splitList(v.tags),
     verifyBy: v.verifyBy || null,
+    verifyIntervalDays: interval(v.verifyIntervalDays),
   };
 }
 
-export function toCreateBody(v: FormValues): ArticleInput {
+/** `requestId`: the "needs an article" request this article answers (from the queue). */
+export function toCreateBody(v: FormValues, requestId?: number): ArticleInput {
   const body: ArticleInput = fullBody(v);
   // Leave out empty optionals rather than sending "" / null the server might reject.
   if (!body.cause) delete body.cause;
   if (!body.verifyBy) delete body.verifyBy;
+  if (body.verifyIntervalDays === null) delete body.verifyIntervalDays;
   if (v.note.trim()) body.note = v.note.trim();
+  if (requestId !== undefined) body.requestId = requestId;
   return body;
 }
 
@@ -136,4 +151,13 @@ export function toPatchBody(v: FormValues, base: FormValues, version: number): A
 export function formFieldFor(field: string | undefined): FieldName | null {
   const name = /^[A-Za-z]+/.exec(field ?? '')?.[0];
   return name && Object.hasOwn(fieldLabels, name) ? (name as FieldName) : null;
+}
+
+/** Mistakes the browser can catch before a round trip (the server checks everything again). */
+export function localErrors(v: FormValues): Partial<Record<FieldName, string>> {
+  const days = v.verifyIntervalDays.trim();
+  if (days && !/^\d{1,4}$/.test(days)) {
+    return { verifyIntervalDays: 'Whole days, e.g. 90, or leave it empty for the default.' };
+  }
+  return {};
 }

@@ -3,13 +3,16 @@ import { api, errorMessage } from '../api';
 import type { User } from '../types';
 import { canEdit, roleLabel } from './format';
 import { Link } from './Link';
+import { hasQueues } from './rights';
 
 interface Props {
   user: User;
+  /** The route being shown, to mark its link as the current page. */
+  page: string;
   onSignedOut: () => void;
 }
 
-export function Header({ user, onSignedOut }: Props) {
+export function Header({ user, page, onSignedOut }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,8 +38,38 @@ export function Header({ user, onSignedOut }: Props) {
         Firstcall
       </Link>
       <nav class="header-nav" aria-label="Main">
+        {hasQueues(user) && (
+          <>
+            {/* engineers: their department's queue; managers and admins pick one there */}
+            <Link
+              href={user.role === 'engineer' ? `/queue/${user.department.slug}` : '/queue'}
+              class="nav-link"
+              current={page === 'queue'}
+            >
+              Queue
+            </Link>
+            <Link href="/impact" class="nav-link" current={page === 'impact'}>
+              Impact
+            </Link>
+          </>
+        )}
+        {(user.role === 'manager' || user.role === 'admin') && (
+          <Link href="/dashboard" class="nav-link" current={page === 'dashboard'}>
+            Dashboard
+          </Link>
+        )}
+        {user.role === 'admin' && (
+          <>
+            <Link href="/admin/audit" class="nav-link" current={page === 'audit'}>
+              Audit
+            </Link>
+            <Link href="/admin/settings" class="nav-link" current={page === 'settings'}>
+              Settings
+            </Link>
+          </>
+        )}
         {canEdit(user.role) && (
-          <Link href="/articles/new" class="button button-secondary">
+          <Link href="/articles/new" class="button button-secondary" current={page === 'new'}>
             New article
           </Link>
         )}

@@ -1,0 +1,79 @@
+import type { AuditEntry } from '../types';
+import { formatDateTime } from '../ui/format';
+import { Link } from '../ui/Link';
+
+export const ACTIONS: Record<string, string> = {
+  'article.create': 'Article created',
+  'article.edit': 'Article edited',
+  'article.confidence': 'Confidence changed',
+  'article.archive': 'Article archived',
+  'article.unarchive': 'Article restored from archive',
+  'article.verify': 'Article verified',
+  'article.restore_version': 'Old version restored',
+  'article.auto_confidence': 'Confidence changed by outcomes',
+  'article.auto_flag': 'Flagged as failing',
+  'queue.resolve': 'Queue item resolved',
+  'settings.change': 'Setting changed',
+};
+
+export const ENTITIES = ['article', 'flag', 'request', 'settings'];
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function Subject({ e }: { e: AuditEntry }) {
+  if (e.entityId === null) return <>{e.entity}</>;
+  if (e.entity === 'article')
+    return <Link href={`/articles/${e.entityId}`}>article {e.entityId}</Link>;
+  return (
+    <>
+      {e.entity} {e.entityId}
+    </>
+  );
+}
+
+/** The audit log, newest first: when, who, what, on which thing, and the details. */
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  if (entries.length === 0) return <p class="queue-empty">No entries match.</p>;
+  return (
+    <table class="data-table audit-table">
+      <caption class="visually-hidden">Audit log, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Who</th>
+          <th scope="col">Action</th>
+          <th scope="col">On</th>
+          <th scope="col">Details</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+            </td>
+            <td>{e.actorName ?? 'Firstcall'}</td>
+            <td>
+              {ACTIONS[e.action] ?? e.action} <code class="audit-action">{e.action}</code>
+            </td>
+            <td>
+              <Subject e={e} />
+            </td>
+            <td>
+              <dl class="audit-detail">
+                {Object.entries(e.detail).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{show(v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

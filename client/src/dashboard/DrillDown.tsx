@@ -1,0 +1,231 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Department } from '../types';
+import { formatDateTime, formatDay } from '../ui/format';
+import { Link } from '../ui/Link';
+import {
+  CLOSE_DRILL,
+  dashboardHref,
+  drillQuery,
+  type DashboardState,
+  type Drill,
+} from './dashboardUrl';
+import { count } from './format';
+import {
+  csvUrl,
+  DRILL_MAX,
+  statsApi,
+  statsUrl,
+  type DrillContact,
+  type DrillMetric,
+  type StatsSettings,
+} from './statsApi';
+import { useStats } from './useStats';
+
+const PAGE = 50;
+
+interface Props {
+  search: string;
+  state: DashboardState & { drill: Drill };
+  departments: Department[] | null;
+  settings: StatsSettings | null;
+}
+
+/** What each drill-down lists, in the words of DESIGN §3. */
+function metricTitle(metric: DrillMetric, days: number): { title: string; meaning: string } {
+  switch (metric) {
+    case 'solved':
+      return { title: 'Solved on first contact', meaning: 'FCR claimed: closed as solved.' };
+    case 'verified':
+      return {
+        title: 'Verified first-contact resolutions',
+        meaning: `Solved, with a customer reference, and no other contact from that customer within ${days} days.`,
+      };
+    case 'repeated':
+      return {
+        title: 'Solved, but the customer came back',
+        meaning: `Closed as solved, yet the same customer reference contacted again within ${days} days: the gap between claimed and verified FCR.`,
+      };
+    case 'escalated':
+      return { title: 'Escalated contacts', meaning: 'Handed to another department.' };
+    case 'followUp':
+      return { title: 'Follow-up contacts', meaning: 'Not resolved, not escalated.' };
+    case 'avoided':
+      return {
+        title: 'Escalations avoided',
+        meaning: "Solved with an article owned by another department than the agent's.",
+      };
+    case 'linked':
+      return {
+        title: 'Contacts linked to an article',
+        meaning: 'An article solved it or was tried.',
+      };
+    case 'solvedWith':
+      return {
+        title: 'Solved with that department’s articles',
+        meaning:
+          'Solved with an article owned by the chosen article department (a cross-silo cell).',
+      };
+    case 'reused':
+      return {
+        title: 'Solved by reusing an article',
+        meaning: 'Solved with an article that existed before the contact started.',
+      };
+    default:
+      return { title: 'All closed contacts', meaning: 'Every contact closed in the period.' };
+  }
+}
+
+const channelLabel: Record<string, string> = { phone: 'Phone', chat: 'Chat', email: 'Email' };
+
+const outcomeLabel: Record<string, string> = {
+  solved: 'Solved',
+  escalated: 'Escalated',
+  follow_up: 'Follow-up',
+};
+
+/** The contacts behind a number: a page at a time, newest first, and CSV of all of them. */
+export function DrillDown({ search, state, departments, settings }: Props) {
+  const { drill } = state;
+  const q = drillQuery(state);
+  const name = (slug: string | null) =>
+    slug === null ? '' : (departments?.find((d) => d.slug === slug)?.name ?? slug);
+  const page = { limit: PAGE, offset: drill.offset };
+  const key = statsUrl('contacts', q, { metric: drill.metric, ...page });
+  const loaded = useStats(key, (signal) => statsApi.contacts(q, drill.metric, page, signal));
+  const { title, meaning } = metricTitle(drill.metric, settings?.fcrWindowDays ?? 7);
+
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [drill.metric]);
+
+  const scope = [
+    `${formatDay(q.from)} to ${formatDay(q.to)}`,
+    q.agentDepartment && `agents in ${name(q.agentDepartment)}`,
+    q.channel && `${q.channel} only`,
+    q.articleDepartment && `articles of ${name(q.articleDepartment)} (solved with or tried)`,
+  ].filter(Boolean);
+
+  const total = loaded.data?.total ?? 0;
+  const rows = loaded.data?.rows ?? [];
+  const parts = Math.ceil(total / DRILL_MAX);
+  const at = (offset: number) => dashboardHref(search, { offset: offset || undefined });
+  const pager = (where: 'top' | 'bottom') => (
+    <nav
+      class="pager"
+      aria-label={where === 'top' ? 'Pages of contacts' : 'Pages of contacts (end)'}
+    >
+      <span>
+        {count(Math.min(drill.offset + 1, total))}–{count(Math.min(drill.offset + PAGE, total))} of{' '}
+        {count(total)}
+      </span>
+      {drill.offset > 0 && (
+        <Link href={at(Math.max(0, drill.offset - PAGE))} class="button button-small">
+          Previous page
+        </Link>
+      )}
+      {drill.offset + PAGE < total && (
+        <Link href={at(drill.offset + PAGE)} class="button button-small">
+          Next page
+        </Link>
+      )}
+    </nav>
+  );
+
+  return (
+    <section class="dashboard-drill" aria-labelledby="dashboard-drill-title">
+      <p class="back-link">
+        <Link href={dashboardHref(search, CLOSE_DRILL)}>← Back to the dashboard</Link>
+      </p>
+      <h2 id="dashboard-drill-title" ref={heading} tabIndex={-1}>
+        {title}
+        {loaded.data && <span class="queue-count"> ({count(total)})</span>}
+      </h2>
+      <p class="page-intro">
+        {meaning} {scope.join(' · ')}.
+      </p>
+      {loaded.error && (
+        <p class="notice notice-error" role="alert">
+          {loaded.error}
+        </p>
+      )}
+      {loaded.data && total === 0 && <p class="queue-empty">No contacts.</p>}
+      {loaded.data && total > 0 && rows.length === 0 && (
+        <p class="queue-empty">
+          No contacts on this page. <Link href={at(0)}>Go to the first page</Link>
+        </p>
+      )}
+      {total > 0 && (
+        <div class="dashboard-drill-tools">
+          {pager('top')}
+          <p class="dashboard-csv">
+            {Array.from({ length: parts }, (_, i) => {
+              const offset = i * DRILL_MAX;
+              const last = Math.min(offset + DRILL_MAX, total);
+              return (
+                <a
+                  key={offset}
+                  class="button button-small"
+                  href={csvUrl('contacts', q, { metric: drill.metric, limit: DRILL_MAX, offset })}
+                  download
+                >
+                  {parts === 1
+                    ? `Download all ${count(total)} as CSV`
+                    : `CSV: contacts ${count(offset + 1)}–${count(last)}`}
+                </a>
+              );
+            })}
+          </p>
+        </div>
+      )}
+      {rows.length > 0 && (
+        <div class={loaded.loading ? 'dashboard-scroll is-loading' : 'dashboard-scroll'}>
+          <table class="data-table" aria-busy={loaded.loading ? 'true' : undefined}>
+            <caption class="visually-hidden">
+              {title}: contacts {count(drill.offset + 1)} to {count(drill.offset + rows.length)} of{' '}
+              {count(total)}, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Contact</th>
+                <th scope="col">Closed</th>
+                <th scope="col">Channel</th>
+                <th scope="col">Agent</th>
+                <th scope="col">Customer ref</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Article</th>
+                <th scope="col">Escalated to</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c: DrillContact) => (
+                <tr key={c.id}>
+                  <th scope="row">#{c.id}</th>
+                  <td>
+                    <time dateTime={c.closedAt}>{formatDateTime(c.closedAt)}</time>
+                  </td>
+                  <td>{channelLabel[c.channel] ?? c.channel}</td>
+                  <td>
+                    {c.agent} <span class="audit-action">{name(c.agentDepartment)}</span>
+                  </td>
+                  <td>{c.customerRef ?? '—'}</td>
+                  <td>{outcomeLabel[c.outcome] ?? c.outcome}</td>
+                  <td>
+                    {c.articleId !== null && c.article ? (
+                      <>
+                        <Link href={`/articles/${c.articleId}`}>{c.article}</Link>{' '}
+                        <span class="audit-action">{name(c.articleDepartment)}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{c.escalatedTo ? name(c.escalatedTo) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {total > 0 && rows.length > PAGE / 2 && pager('bottom')}
+    </section>
+  );
+}

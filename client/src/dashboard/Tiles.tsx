@@ -1,0 +1,126 @@
+import type { ComponentChildren } from 'preact';
+import { Link } from '../ui/Link';
+import { drillHref } from './dashboardUrl';
+import { count, duration, NONE, percent, pointsBetween } from './format';
+import type { DrillMetric, StatsSettings, Summary, TimeToPublish } from './statsApi';
+
+interface Props {
+  search: string;
+  summary: Summary | null;
+  timeToPublish: TimeToPublish | null;
+  settings: StatsSettings | null;
+  /** Solved contacts whose customer came back within the window (the claimed/verified gap). */
+  repeated: number | null;
+}
+
+interface TileProps {
+  label: string;
+  value: string;
+  children: ComponentChildren;
+  /** Where the contacts behind the number are listed; none for numbers without contacts. */
+  href?: string;
+}
+
+/** One headline number; the whole card is the link to its drill-down. */
+function Tile({ label, value, children, href }: TileProps) {
+  const body = (
+    <>
+      <div class="dashboard-tile-label">{label}</div>
+      <div class="dashboard-tile-value">{value}</div>
+      <div class="dashboard-tile-detail">{children}</div>
+    </>
+  );
+  return (
+    <li class="result dashboard-tile">
+      {href ? (
+        <Link href={href} class="dashboard-tile-link">
+          {body}
+        </Link>
+      ) : (
+        <div class="dashboard-tile-link">{body}</div>
+      )}
+    </li>
+  );
+}
+
+/** The numbers a manager asks first (DESIGN §3), each explained in a line and drillable. */
+export function Tiles({ search, summary: s, timeToPublish: ttp, settings, repeated }: Props) {
+  const drill = (metric: DrillMetric) => drillHref(search, metric);
+  const v = <T,>(f: (s: Summary) => T, fallback: T) => (s ? f(s) : fallback);
+  const days = settings?.fcrWindowDays ?? 7;
+  const gap = s ? pointsBetween(s.fcrClaimed, s.fcrVerified) : null;
+  const perEscalation = settings ? settings.costEscalated - settings.costFirstContact : null;
+
+  return (
+    <ul class="results-list dashboard-tiles" aria-label="Headline numbers">
+      <Tile label="Contacts" value={v((s) => count(s.contacts), NONE)} href={drill('all')}>
+        {s
+          ? `${count(s.solved)} solved · ${count(s.escalated)} escalated · ${count(s.followUp)} follow-up`
+          : 'closed in the period'}
+      </Tile>
+      <Tile
+        label="FCR claimed"
+        value={v((s) => percent(s.fcrClaimed), NONE)}
+        href={drill('solved')}
+      >
+        {s
+          ? `${count(s.solved)} of ${count(s.contacts)} closed as solved on the first contact`
+          : ''}
+      </Tile>
+      <Tile
+        label="FCR verified"
+        value={v((s) => percent(s.fcrVerified), NONE)}
+        href={drill('verified')}
+      >
+        no repeat from the same customer within {days} days, of{' '}
+        {v((s) => count(s.fcrVerifiedEligible), NONE)} eligible contacts
+      </Tile>
+      <Tile
+        label="Claimed − verified"
+        value={gap === null ? NONE : `${gap} points`}
+        href={drill('repeated')}
+      >
+        {repeated === null
+          ? 'solved contacts whose customer came back'
+          : `${count(repeated)} “solved” contacts came back within ${days} days`}
+      </Tile>
+      <Tile
+        label="Escalation rate"
+        value={v((s) => percent(s.escalationRate), NONE)}
+        href={drill('escalated')}
+      >
+        {s ? `${count(s.escalated)} of ${count(s.contacts)} handed to another department` : ''}
+      </Tile>
+      <Tile
+        label="Escalations avoided"
+        value={v((s) => count(s.escalationsAvoided), NONE)}
+        href={drill('avoided')}
+      >
+        solved with another department's article
+        {s && perEscalation !== null && settings && (
+          <>
+            {' '}
+            · worth {count(s.escalationsAvoidedValue)} at {count(settings.costEscalated)} −{' '}
+            {count(settings.costFirstContact)} per escalation
+          </>
+        )}
+      </Tile>
+      <Tile label="Link rate" value={v((s) => percent(s.linkRate), NONE)} href={drill('linked')}>
+        contacts with an article solved or tried
+      </Tile>
+      <Tile label="Reuse rate" value={v((s) => percent(s.reuseRate), NONE)} href={drill('reused')}>
+        solves with an article that existed before the contact
+      </Tile>
+      <Tile
+        label="Time to publish (median)"
+        value={ttp ? duration(ttp.toValidated.medianHours) : NONE}
+      >
+        {ttp
+          ? `“needs an article” to validated, p90 ${duration(ttp.toValidated.p90Hours)} ` +
+            `(${count(ttp.toValidated.count)} requests); to a first draft: median ` +
+            `${duration(ttp.toNotValidated.medianHours)}`
+          : 'from a “needs an article” request to the article'}
+      </Tile>
+    </ul>
+  );
+}

@@ -1,0 +1,59 @@
+import type { DiffField, DiffPart } from '../types';
+
+export const diffFieldLabel: Record<DiffField, string> = {
+  title: 'Title',
+  issue: 'Issue',
+  environment: 'Environment',
+  resolution: 'Resolution',
+  cause: 'Cause',
+  errorCodes: 'Error codes',
+  products: 'Products',
+  tags: 'Tags',
+  audience: 'Audience',
+  confidence: 'Confidence',
+  verifyBy: 'Verify by',
+};
+
+interface Props {
+  fields: { field: DiffField; parts: DiffPart[] }[];
+  /** Heading level for the field names, to fit the page's outline. */
+  level?: 2 | 3 | 4;
+  empty?: string;
+}
+
+/**
+ * Word-level changes, field by field: removed words struck through, added words underlined,
+ * both also announced ("removed", "added") since colour alone carries no meaning.
+ */
+export function DiffView({ fields, level = 3, empty = 'No differences.' }: Props) {
+  if (fields.length === 0) return <p class="diff-empty">{empty}</p>;
+  const H = `h${level}` as 'h2' | 'h3' | 'h4';
+  return (
+    <div class="diff">
+      {fields.map(({ field, parts }) => (
+        <section key={field} class="diff-field">
+          <H class="diff-field-name">{diffFieldLabel[field] ?? field}</H>
+          <p class="diff-text">
+            {parts.map((p, i) =>
+              p.added ? (
+                <ins key={i}>
+                  <span class="visually-hidden">[added: </span>
+                  {p.value}
+                  <span class="visually-hidden">]</span>
+                </ins>
+              ) : p.removed ? (
+                <del key={i}>
+                  <span class="visually-hidden">[removed: </span>
+                  {p.value}
+                  <span class="visually-hidden">]</span>
+                </del>
+              ) : (
+                <span key={i}>{p.value}</span>
+              ),
+            )}
+          </p>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,355 @@
+// The engineer's side in a real browser (Debian's Chromium) against the whole product: a
+// "needs an article" request becomes an article (live preview, submit), a colleague validates
+// it, an agent finds it; a stale save (409) shows what changed and keeps the text; history
+// diffs and restores; the queue's flags are resolved with a note. Outcomes are checked
+// through the API, not only on screen.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { createUser } from '../../server/services/users';
+import { DEMO_PASSWORD } from '../../server/services/seed';
+import { apiSession, type ApiSession } from '../helpers/browserApi';
+import { launchChromium, startServer, type RunningServer } from '../helpers/server';
+
+jest.setTimeout(90_000);
+
+const COLLEAGUE = 'nia.network@firstcall.example';
+
+interface QueueJson {
+  requestGroups: { key: string; queries: string[]; contacts: number; requestIds: number[] }[];
+  requests: { id: number }[];
+  flags: { id: number; comment: string }[];
+}
+interface ArticleJson {
+  id: number;
+  slug: string;
+  version: number;
+  confidence: string;
+  environment: string;
+  resolution: string;
+  verifyBy: string | null;
+}
+interface VersionJson {
+  version: number;
+  kind: string;
+  restoredFrom: number | null;
+  author: { name: string } | null;
+  confidence: string;
+}
+
+describe('engineer UI', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const sessions: ApiSession[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    // a second network engineer, made the way the CLI's `user add` makes users
+    await createUser(server.db, {
+      email: COLLEAGUE,
+      name: 'Nia Network',
+      role: 'engineer',
+      department: 'network',
+      password: DEMO_PASSWORD,
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+    for (const s of sessions.splice(0)) await s.dispose();
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+    return page;
+  }
+
+  async function api(email: string): Promise<ApiSession> {
+    const s = await apiSession(server.url, email);
+    sessions.push(s);
+    return s;
+  }
+
+  const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
+  const preview = (page: Page, field: string) =>
+    page.locator('.md-preview', { has: page.getByRole('heading', { name: `${field} preview` }) });
+  const review = (page: Page) => page.getByRole('complementary', { name: 'Review' });
+
+  /** Runs a review step: its button on the article page, then the dialog's submit. */
+  async function step(page: Page, label: string, note?: string) {
+    await review(page).getByRole('button', { name: label, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: label });
+    await dialog.waitFor();
+    if (note) await dialog.getByLabel('Note for the history').fill(note);
+    await dialog.getByRole('button', { name: label, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  it('a request in the queue becomes an article: preview, submit, a colleague validates, an agent finds it', async () => {
+    const noor = await api('engineer@firstcall.example');
+    const before = await noor.get<QueueJson>('/api/queue/network');
+    const group = before.requestGroups[0]!;
+    expect(group).toBeDefined(); // the demo history leaves open "needs an article" requests
+    const query = group.queries[0]!;
+
+    const page = await signIn('engineer@firstcall.example');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Queue' })
+      .click();
+    await page.getByRole('heading', { name: 'Network Engineering queue' }).waitFor();
+    const item = page
+      .getByRole('list', { name: 'Needs an article' })
+      .getByRole('listitem')
+      .filter({ hasText: `“${query}”` });
+    await item.getByText(`${group.contacts} contact`).waitFor();
+    await item.getByRole('link', { name: 'Write the article' }).click();
+
+    // pre-filled: the callers' words and the queue's department
+    await page.getByRole('heading', { name: 'New article' }).waitFor();
+    expect(await textbox(page, 'Issue').inputValue()).toContain(query);
+    expect(await page.getByLabel('Department').inputValue()).toBe('network');
+
+    const title = `${query[0]!.toUpperCase()}${query.slice(1)}: what to check first`;
+    await textbox(page, 'Title').fill(title);
+    await textbox(page, 'Environment').fill('- Any FH-300 setup\n\n<img src=x onerror="alert(1)">');
+    await textbox(page, 'Resolution').fill(
+      '1. Ask the customer to open **Settings > Reset**.\n2. Read out code `E2E-4242`.',
+    );
+    await textbox(page, 'Error codes').fill('E2E-4242');
+    // the live preview is the server's renderer and sanitizer
+    await preview(page, 'Resolution').locator('ol > li').nth(1).waitFor();
+    expect(await preview(page, 'Resolution').locator('strong').innerText()).toBe(
+      'Settings > Reset',
+    );
+    await preview(page, 'Environment').locator('li').waitFor();
+    expect(await preview(page, 'Environment').locator('[onerror]').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Create article' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await review(page).getByText('Work in progress').waitFor();
+    const slug = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
+
+    await step(page, 'Submit for review', 'Written from the queue');
+    await review(page).getByText('Not validated', { exact: true }).waitFor();
+    // published: its request left the queue
+    const after = await noor.get<QueueJson>('/api/queue/network');
+    expect(after.requests.map((r) => r.id)).not.toContain(group.requestIds[0]);
+
+    // a colleague of the owning department validates it
+    const nia = await signIn(COLLEAGUE);
+    await nia.goto(`${server.url}/articles/${slug}`);
+    await step(nia, 'Validate', 'Checked on a test line');
+    await review(nia).getByText('Validated', { exact: true }).waitFor();
+    const validated = await noor.get<ArticleJson>(`/api/articles/${slug}`);
+    expect(validated.confidence).toBe('validated');
+    expect(validated.verifyBy).not.toBeNull();
+    // and, as an owner, confirms it still holds: verify now
+    await review(nia).getByRole('button', { name: 'Verify now' }).click();
+    await nia
+      .getByRole('dialog', { name: 'Verify now' })
+      .getByRole('button', { name: 'Verify' })
+      .click();
+    await review(nia).getByText('by Nia Network').waitFor();
+    const versions = await noor.get<VersionJson[]>(`/api/articles/${slug}/versions`);
+    expect(versions.map((v) => [v.kind, v.confidence, v.author?.name])).toEqual([
+      ['verify', 'validated', 'Nia Network'],
+      ['confidence', 'validated', 'Nia Network'],
+      ['confidence', 'not_validated', 'Noor Network'],
+      ['create', 'wip', 'Noor Network'],
+    ]);
+
+    // the next agent who searches the callers' words finds it
+    const agent = await signIn('agent@firstcall.example');
+    await agent.getByRole('searchbox', { name: 'Search' }).fill(query);
+    await agent
+      .getByRole('list', { name: 'Results' })
+      .locator(':scope > li')
+      .first()
+      .filter({ hasText: title })
+      .waitFor({ timeout: 5000 });
+  });
+
+  it('a stale save (409) shows what changed meanwhile, keeps my text, and merges', async () => {
+    const slug = 'dsl-speed-drops-in-wet-weather';
+    const page = await signIn('engineer@firstcall.example');
+    await page.goto(`${server.url}/articles/${slug}/edit`);
+    const resolution = textbox(page, 'Resolution');
+    await resolution.waitFor();
+    const original = await resolution.inputValue();
+    const mine = `${original}\n\nMINE: book a line engineer visit.`;
+    const myEnvironment = `${await textbox(page, 'Environment').inputValue()}\n- MINE: FH-300 only`;
+    await textbox(page, 'Environment').fill(myEnvironment);
+    await resolution.fill(mine);
+
+    // meanwhile a colleague saves the resolution
+    const nia = await api(COLLEAGUE);
+    const current = await nia.get<ArticleJson>(`/api/articles/${slug}`);
+    await nia.send('PATCH', `/api/articles/${current.id}`, {
+      version: current.version,
+      resolution: `THEIRS: check the filter first.\n\n${original}`,
+    });
+
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else saved a newer version' })
+      .waitFor();
+    const notice = page.getByRole('region', { name: 'Save conflict' });
+    await notice.locator('ins', { hasText: 'THEIRS' }).first().waitFor(); // word-level, what changed
+    expect(await resolution.inputValue()).toBe(mine); // nothing I typed is lost
+
+    await notice.getByRole('button', { name: 'Merge my changes into the latest version' }).click();
+    await page.getByRole('heading', { name: 'Your text' }).waitFor();
+    expect(await textbox(page, 'Environment').inputValue()).toBe(myEnvironment); // only mine
+    expect(await resolution.inputValue()).toContain('THEIRS'); // both changed: theirs in the form
+    expect(await page.getByLabel('Resolution (yours)').inputValue()).toBe(mine);
+    await page.getByRole('button', { name: 'Use my text for Resolution' }).click();
+    await resolution.fill(`THEIRS: check the filter first.\n\n${mine}`); // merged by hand
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: /DSL broadband/ }).waitFor();
+
+    const saved = await nia.get<ArticleJson>(`/api/articles/${slug}`);
+    expect(saved.version).toBe(current.version + 2);
+    expect(saved.resolution).toContain('THEIRS');
+    expect(saved.resolution).toContain('MINE: book a line engineer visit.');
+    expect(saved.environment).toContain('MINE: FH-300 only');
+  });
+
+  it('unsaved text survives a page reload', async () => {
+    const page = await signIn('engineer@firstcall.example');
+    await page.goto(`${server.url}/articles/ont-red-los-light-no-fibre-signal/edit`);
+    await textbox(page, 'Cause').fill('Typed before the reload.');
+    await page.reload();
+    await page.getByText('Restored your unsaved changes').waitFor();
+    expect(await textbox(page, 'Cause').inputValue()).toBe('Typed before the reload.');
+    await page.getByRole('button', { name: 'Discard my unsaved changes' }).click();
+    expect(await textbox(page, 'Cause').inputValue()).not.toBe('Typed before the reload.');
+  });
+
+  it('history: a word-level diff between any two versions, and restoring an old one', async () => {
+    const slug = 'websites-fail-dns-probe-nxdomain';
+    const noor = await api('engineer@firstcall.example');
+    const v1 = await noor.get<ArticleJson>(`/api/articles/${slug}`);
+    const v2 = await noor.send<ArticleJson>('PATCH', `/api/articles/${v1.id}`, {
+      version: v1.version,
+      resolution: `${v1.resolution}\n\nSECOND: flush the DNS cache.`,
+    });
+    await noor.send('PATCH', `/api/articles/${v1.id}`, {
+      version: v2.version,
+      resolution: `${v2.resolution}\n\nTHIRD: try another browser.`,
+      note: 'third step',
+    });
+
+    const page = await signIn('engineer@firstcall.example');
+    await page.goto(`${server.url}/articles/${slug}`);
+    await review(page).getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { name: /^History:/ }).waitFor();
+    const rows = page.getByRole('table').locator('tbody > tr');
+    expect(await rows.count()).toBe(3);
+    await rows.filter({ hasText: 'third step' }).waitFor();
+
+    await page.getByRole('radio', { name: `Compare from version ${v1.version}` }).check();
+    await page
+      .getByRole('heading', {
+        name: `Changes from version ${v1.version} to version ${v1.version + 2}`,
+      })
+      .waitFor();
+    const diff = page.locator('.history-diff');
+    await diff.locator('ins', { hasText: 'SECOND' }).waitFor();
+    await diff.locator('ins', { hasText: 'THIRD' }).waitFor();
+    expect(await diff.locator('del').count()).toBe(0);
+
+    await page.getByRole('button', { name: `Restore version ${v1.version}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Restore version ${v1.version}` });
+    await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await rows.nth(3).waitFor();
+    expect(await rows.first().innerText()).toContain(`Restored from version ${v1.version}`);
+    const restored = await noor.get<ArticleJson>(`/api/articles/${slug}`);
+    expect(restored.version).toBe(v1.version + 3);
+    expect(restored.resolution).toBe(v1.resolution);
+  });
+
+  it('flags are resolved with a note; managers read the queue without acting', async () => {
+    const agent = await api('agent@firstcall.example');
+    const flag = await agent.send<{ id: number }>(
+      'POST',
+      '/api/articles/voice-one-way-audio-sip-alg/flags',
+      { reason: 'missing_step', comment: 'E2E: no step for softphones' },
+    );
+    const page = await signIn('engineer@firstcall.example');
+    await page.goto(`${server.url}/queue`);
+    await page.waitForURL(/\/queue\/network$/);
+    const flags = page.getByRole('list', { name: 'Open flags' });
+    const item: Locator = flags.getByRole('listitem').filter({ hasText: 'no step for softphones' });
+    await item.getByText('Missing a step').waitFor();
+    await item.getByText('Alex Agent').waitFor();
+    await item.getByRole('button', { name: 'Resolve' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Resolve flag' });
+    await dialog.getByRole('button', { name: 'Resolve' }).click();
+    await dialog.getByText('Say how it was resolved.').waitFor(); // a note is required
+    await dialog.getByLabel('How was it resolved?').fill('Added a softphone step.');
+    await dialog.getByRole('button', { name: 'Resolve' }).click();
+    await item.waitFor({ state: 'detached' });
+    const queue = await (
+      await api('engineer@firstcall.example')
+    ).get<QueueJson>('/api/queue/network');
+    expect(queue.flags.map((f) => f.id)).not.toContain(flag.id);
+
+    const manager = await signIn('manager@firstcall.example');
+    await manager.getByRole('link', { name: 'Queue' }).click();
+    await manager.getByLabel('Department').selectOption('billing');
+    await manager.getByRole('heading', { name: 'Billing queue' }).waitFor();
+    await manager.getByText('Read only').waitFor();
+    expect(await manager.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
+    expect(await manager.getByRole('link', { name: 'Write the article' }).count()).toBe(0);
+
+    // impact: per article, sortable; no column names a person
+    await manager.getByRole('link', { name: 'Impact' }).click();
+    await manager.getByRole('heading', { name: /impact$/ }).waitFor();
+    const table = manager.getByRole('table');
+    expect(await table.locator('thead th').allInnerTexts()).not.toContainEqual(
+      expect.stringMatching(/author|engineer|who/i),
+    );
+    const solves = table.getByRole('columnheader', { name: /^Solves/ });
+    await solves.getByRole('button').click();
+    expect(await solves.getAttribute('aria-sort')).toBe('descending');
+    const column = await table.locator('tbody tr td:nth-of-type(2)').allInnerTexts();
+    const numbers = column.map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    await solves.getByRole('button').click();
+    expect(await solves.getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('admins change a setting and find the change in the audit log', async () => {
+    const page = await signIn('admin@firstcall.example');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const threshold = page.getByLabel('Failing threshold');
+    expect(await threshold.inputValue()).toBe('3');
+    await threshold.fill('0');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Between 1 and 1000.').waitFor(); // checked before sending
+    await threshold.fill('4');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').getByText('Settings saved').waitFor();
+    const admin = await api('admin@firstcall.example');
+    expect((await admin.get<{ failThreshold: number }>('/api/settings')).failThreshold).toBe(4);
+
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await page.getByLabel('Action').selectOption('settings.change');
+    const row = page.getByRole('table').locator('tbody > tr').first();
+    await row.filter({ hasText: 'failThreshold' }).waitFor();
+    expect(await row.innerText()).toContain('Ada Admin');
+  });
+});
