@@ -4,15 +4,10 @@ import { insertAudit } from '../stores/audit';
 import {
   findArticleRequest,
   linkArticleToRequest,
-  openRequestsOf,
   resolveRequestsForArticle,
 } from '../stores/articleRequests';
-import { normalizeQuery } from './searchBursts';
 
-/**
- * An article started from a "needs an article" request answers it (time to publish), and every
- * other open request of the same group (same department, same first search; see queue.ts).
- */
+/** An article started from a "needs an article" request answers it (time to publish). */
 export async function linkRequest(
   db: Queryable,
   requestId: number,
@@ -25,16 +20,7 @@ export async function linkRequest(
   if (request.articleId !== null)
     throw validationFailed('That request already has an article.', 'requestId');
   await linkArticleToRequest(db, requestId, articleId);
-  const key = groupKey(request);
-  for (const other of await openRequestsOf(db, departmentId)) {
-    if (other.id !== requestId && other.articleId === null && groupKey(other) === key)
-      await linkArticleToRequest(db, other.id, articleId);
-  }
 }
-
-/** Requests about the same thing: the normalized first query callers searched. */
-export const groupKey = (r: { queries: string[]; reason: string }) =>
-  normalizeQuery(r.queries[0] ?? r.reason);
 
 /** Once its article is published (submitted or validated), a request leaves the queue. */
 export async function resolveRequestsOf(

@@ -11,7 +11,7 @@ import { insertAudit } from '../stores/audit';
 import { findDepartmentBySlug } from '../stores/departments';
 import { findFlag, openFlagsOf, resolveFlag } from '../stores/flags';
 import type { Actor } from './permissions';
-import { groupKey } from './articleRequests';
+import { normalizeQuery } from './searchBursts';
 import { getSettings } from './settings';
 
 const DAY = 86_400_000;
@@ -61,7 +61,7 @@ export interface RequestGroup {
 export function groupRequests(requests: readonly ArticleRequestRow[]): RequestGroup[] {
   const groups = new Map<string, RequestGroup>();
   for (const r of requests) {
-    const key = groupKey(r);
+    const key = normalizeQuery(r.queries[0] ?? r.reason);
     const g = groups.get(key) ?? {
       key,
       queries: [],

@@ -390,22 +390,6 @@ describe('department queue', () => {
       expect((await queue(engineer)).requests.map((x) => x.id)).not.toContain(r.id);
     });
 
-    it('answers every request of the group (same first search), not only the one clicked', async () => {
-      const words = `okapibox${Date.now()} no sound`;
-      const first = await request([words]);
-      const second = await request([`  ${words.toUpperCase()} `, 'something else']);
-      const other = await request([`${words} elsewhere`]);
-      const group = (await queue(engineer)).requestGroups.find((g) => g.key === words);
-      expect(group).toMatchObject({ contacts: 2 });
-      await engineer
-        .post('/api/articles', articleInput({ confidence: 'not_validated', requestId: first.id }))
-        .expect(201);
-      expect((await requestRow(first.id))!.status).toBe('resolved');
-      expect((await requestRow(second.id))!.status).toBe('resolved');
-      expect((await requestRow(other.id))!.status).toBe('open');
-      expect((await queue(engineer)).requestGroups.map((g) => g.key)).not.toContain(words);
-    });
-
     it('resolves the request at once when the article is created published', async () => {
       const r = await request([`ibexrouter${Date.now()} slow`]);
       const created = await engineer
