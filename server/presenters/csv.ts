@@ -1,10 +1,12 @@
 /**
  * RFC 4180 CSV. Cells that a spreadsheet would run as a formula (= + - @ at the start) get a
  * leading apostrophe: exported queries are typed by agents, so they are untrusted text.
+ * Columns are given, so an export with no rows still says what it would hold.
  */
-export function toCsv(rows: readonly Record<string, unknown>[]): string {
-  if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]!);
+export function toCsv(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+): string {
   const cell = (v: unknown) => {
     let s =
       v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);

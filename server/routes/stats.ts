@@ -32,13 +32,73 @@ const contactsQuery = z
   })
   .strict();
 
-/** JSON by default; `format=csv` downloads the same rows. */
-function send(res: Response, format: 'json' | 'csv', name: string, rows: object[], meta?: object) {
+/** CSV columns of each export, in order (an empty export still has its header row). */
+const SUMMARY = [
+  'contacts',
+  'solved',
+  'escalated',
+  'followUp',
+  'fcrClaimed',
+  'fcrVerified',
+  'fcrVerifiedEligible',
+  'escalationRate',
+  'escalationsAvoided',
+  'escalationsAvoidedValue',
+  'linkRate',
+  'reuseRate',
+];
+const COLUMNS = {
+  summary: SUMMARY,
+  'series-day': ['day', ...SUMMARY],
+  'series-week': ['week', ...SUMMARY],
+  'cross-silo': ['articleDepartment', 'agentDepartment', 'solves'],
+  'content-gaps': ['kind', 'query', 'count', 'lastDay'],
+  'time-to-publish': ['step', 'count', 'medianHours', 'p90Hours'],
+  'article-impact': [
+    'id',
+    'slug',
+    'title',
+    'departmentSlug',
+    'confidence',
+    'verifyBy',
+    'lastVerified',
+    'uses',
+    'solves',
+    'failedTries',
+    'escalationsAvoided',
+    'openFlags',
+    'solveRate',
+  ],
+  contacts: [
+    'id',
+    'agent',
+    'agentDepartment',
+    'channel',
+    'customerRef',
+    'startedAt',
+    'closedAt',
+    'outcome',
+    'articleId',
+    'article',
+    'articleDepartment',
+    'escalatedTo',
+  ],
+};
+
+/** JSON by default; `format=csv` downloads the same rows as `<file>.csv`. */
+function send(
+  res: Response,
+  format: 'json' | 'csv',
+  table: keyof typeof COLUMNS,
+  rows: object[],
+  meta?: object,
+  file: string = table,
+) {
   if (format === 'csv') {
     res
       .type('text/csv')
-      .attachment(`${name}.csv`)
-      .send(toCsv(rows as Record<string, unknown>[]));
+      .attachment(`${file}.csv`)
+      .send(toCsv(rows as Record<string, unknown>[], COLUMNS[table]));
     return;
   }
   res.json({ data: rows, ...(meta && { meta }) });
@@ -73,7 +133,7 @@ export function statsRouter(db: Database): Router {
 
   router.get('/series', managers, async (req, res) => {
     const q = parse(seriesQuery, req.query);
-    send(res, q.format, `series-${q.bucket}`, await stats.series(db, q, q.bucket));
+    send(res, q.format, `series-${q.bucket}` as const, await stats.series(db, q, q.bucket));
   });
 
   router.get('/matrix', managers, async (req, res) => {
@@ -111,11 +171,8 @@ export function statsRouter(db: Database): Router {
   router.get('/contacts', managers, async (req, res) => {
     const q = parse(contactsQuery, req.query);
     const { rows, total } = await stats.drillDown(db, q, q.metric, q);
-    send(res, q.format, `contacts-${q.metric}`, rows.map(drillRow), {
-      total,
-      limit: q.limit,
-      offset: q.offset,
-    });
+    const meta = { total, limit: q.limit, offset: q.offset };
+    send(res, q.format, 'contacts', rows.map(drillRow), meta, `contacts-${q.metric}`);
   });
 
   return router;

@@ -1,5 +1,5 @@
 import type { Database } from '../db/connection';
-import { validationFailed } from '../errors';
+import { badRequest, validationFailed } from '../errors';
 import { findContact } from '../stores/contacts';
 import { findDepartmentBySlug } from '../stores/departments';
 import { articleImpact } from '../stores/impact';
@@ -61,32 +61,64 @@ function summarize(c: stats.Counts, costs: { costEscalated: number; costFirstCon
   };
 }
 
-/** Closes later than this have a repeat window that has not ended yet. */
-const windowEnd = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const ZERO: stats.Counts = {
+  contacts: 0,
+  solved: 0,
+  escalated: 0,
+  followUp: 0,
+  verifiedEligible: 0,
+  verified: 0,
+  repeated: 0,
+  avoided: 0,
+  linked: 0,
+  solvedWithArticle: 0,
+  reused: 0,
+};
+
+function add(a: stats.Counts, b: stats.Counts): stats.Counts {
+  const sum = { ...a };
+  for (const k of Object.keys(ZERO) as (keyof stats.Counts)[]) sum[k] += b[k];
+  return sum;
+}
+
+/** The repeat window now: closes later than `end` have a window that has not ended yet. */
+async function currentWindow(db: Database): Promise<stats.Window> {
+  const settings = await getSettings(db);
+  const days = settings.fcrWindowDays;
+  return { days, end: new Date(Date.now() - days * DAY).toISOString() };
+}
+
+async function totals(db: Database, filter: stats.StatsFilter, window: stats.Window) {
+  return (await stats.dailyCounts(db, filter, window)).reduce(add, ZERO);
+}
 
 export async function summary(db: Database, q: StatsQuery) {
   const filter = await resolveFilter(db, q);
-  const settings = await getSettings(db);
-  const c = await stats.counts(
-    db,
-    filter,
-    settings.fcrWindowDays,
-    windowEnd(settings.fcrWindowDays),
-  );
-  return summarize(c, settings);
+  const window = await currentWindow(db);
+  return summarize(await totals(db, filter, window), await getSettings(db));
 }
 
+/** The ISO week (starting Monday) a day belongs to, as its Monday. */
+function weekOf(day: string): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  const monday = t - ((new Date(t).getUTCDay() + 6) % 7) * DAY;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+
+/** Every day or week of the range, empty ones included, so charts keep a true time axis. */
 export async function series(db: Database, q: StatsQuery, bucket: 'day' | 'week') {
   const filter = await resolveFilter(db, q);
+  const window = await currentWindow(db);
   const settings = await getSettings(db);
-  const rows = await stats.countsBy(
-    db,
-    filter,
-    settings.fcrWindowDays,
-    windowEnd(settings.fcrWindowDays),
-    bucket,
-  );
-  return rows.map((r) => ({ [bucket]: r.bucket, ...summarize(r, settings) }));
+  const key = bucket === 'day' ? (d: string) => d : weekOf;
+  const buckets = new Map<string, stats.Counts>();
+  for (let t = Date.parse(filter.from); t < Date.parse(filter.to); t += DAY)
+    buckets.set(key(new Date(t).toISOString().slice(0, 10)), ZERO);
+  for (const row of await stats.dailyCounts(db, filter, window)) {
+    const k = key(row.day);
+    buckets.set(k, add(buckets.get(k)!, row));
+  }
+  return [...buckets].map(([b, c]) => ({ [bucket]: b, ...summarize(c, settings) }));
 }
 
 export async function matrix(db: Database, q: StatsQuery) {
@@ -95,6 +127,13 @@ export async function matrix(db: Database, q: StatsQuery) {
 
 export async function contentGaps(db: Database, q: StatsQuery, limit: number) {
   const filter = await resolveFilter(db, q);
+  if (filter.articleDepartmentId !== undefined)
+    throw badRequest(
+      'filter_not_applicable',
+      'Content gaps are searches that found no article: they have no article department. ' +
+        'Leave out `articleDepartment`.',
+      'articleDepartment',
+    );
   const [zeroResults, nothingOpened, escalatedWithoutArticle] = await Promise.all([
     stats.gaps(db, filter, 'zeroResults', limit),
     stats.gaps(db, filter, 'nothingOpened', limit),
@@ -103,12 +142,17 @@ export async function contentGaps(db: Database, q: StatsQuery, limit: number) {
   return { zeroResults, nothingOpened, escalatedWithoutArticle };
 }
 
-/** Median and 90th percentile (nearest rank) in hours; null when nothing was published. */
+/**
+ * Median (the middle value, or the mean of the two middle ones) and 90th percentile (nearest
+ * rank: the smallest value at least 90 % of values do not exceed) in hours; null when nothing
+ * was published.
+ */
 function spread(hours: number[]) {
   if (hours.length === 0) return { count: 0, medianHours: null, p90Hours: null };
   const sorted = [...hours].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return { count: sorted.length, medianHours: at(0.5), p90Hours: at(0.9) };
+  const n = sorted.length;
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  return { count: n, medianHours: median, p90Hours: sorted[Math.ceil(0.9 * n) - 1]! };
 }
 
 export async function timeToPublish(db: Database, q: StatsQuery) {
@@ -127,8 +171,23 @@ export async function articles(db: Database, q: StatsQuery) {
     from: filter.from,
     to: filter.to,
     departmentId: filter.articleDepartmentId,
+    agentDepartmentId: filter.agentDepartmentId,
+    channel: filter.channel,
   });
   return rows.map((r) => ({ ...r, solveRate: rate(r.solves, r.uses) }));
+}
+
+/** How many contacts are behind a number: the number itself, from the same roll-ups. */
+async function drillTotal(
+  db: Database,
+  filter: stats.StatsFilter,
+  metric: stats.DrillMetric,
+  window: stats.Window,
+): Promise<number> {
+  if (metric === 'solvedWith')
+    return (await stats.crossSilo(db, filter)).reduce((n, cell) => n + cell.solves, 0);
+  const c = await totals(db, filter, window);
+  return metric === 'all' ? c.contacts : c[metric];
 }
 
 /** The contacts behind a number, for drill-down. */
@@ -139,14 +198,11 @@ export async function drillDown(
   page: { limit: number; offset: number },
 ) {
   const filter = await resolveFilter(db, q);
-  const { fcrWindowDays } = await getSettings(db);
-  const { ids, total } = await stats.drillIds(
-    db,
-    filter,
-    metric,
-    { days: fcrWindowDays, end: windowEnd(fcrWindowDays) },
-    page,
-  );
+  const window = await currentWindow(db);
+  const [ids, total] = await Promise.all([
+    stats.drillIds(db, filter, metric, window, page),
+    drillTotal(db, filter, metric, window),
+  ]);
   const rows = await Promise.all(ids.map((id) => findContact(db, id)));
   return { rows: rows.filter((r) => r !== undefined), total };
 }

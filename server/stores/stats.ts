@@ -34,40 +34,6 @@ export function contactScope(f: StatsFilter, alias = 'c'): { where: string; para
   return { where: where.join(' AND '), params };
 }
 
-export interface Counts {
-  contacts: number;
-  solved: number;
-  escalated: number;
-  followUp: number;
-  verifiedEligible: number;
-  verified: number;
-  avoided: number;
-  linked: number;
-  solvedWithArticle: number;
-  reused: number;
-}
-
-/**
- * One pass over the scope. `windowEnd` is the latest close whose repeat window has ended
- * (now − window); `windowDays` how long a repeat undoes a solve.
- */
-const COUNTS = (windowDays: number) => `
-  count(*) AS contacts,
-  coalesce(sum(c.outcome = 'solved'), 0) AS solved,
-  coalesce(sum(c.outcome = 'escalated'), 0) AS escalated,
-  coalesce(sum(c.outcome = 'follow_up'), 0) AS followUp,
-  coalesce(sum(c.customer_ref IS NOT NULL AND c.closed_at <= @windowEnd), 0) AS verifiedEligible,
-  coalesce(sum(c.outcome = 'solved' AND c.customer_ref IS NOT NULL AND c.closed_at <= @windowEnd
-    AND (c.next_contact_at IS NULL
-      OR c.next_contact_at > strftime('%Y-%m-%dT%H:%M:%fZ', c.closed_at, '+${windowDays} days'))), 0) AS verified,
-  coalesce(sum(c.outcome = 'solved' AND c.article_id IS NOT NULL
-    AND c.article_department_id <> c.agent_department_id), 0) AS avoided,
-  coalesce(sum(c.article_id IS NOT NULL OR EXISTS (
-    SELECT 1 FROM contact_articles ca WHERE ca.contact_id = c.id AND ca.kind = 'tried')), 0) AS linked,
-  coalesce(sum(c.outcome = 'solved' AND c.article_id IS NOT NULL), 0) AS solvedWithArticle,
-  coalesce(sum(c.outcome = 'solved' AND c.article_id IS NOT NULL AND
-    (SELECT a.created_at FROM articles a WHERE a.id = c.article_id) < c.started_at), 0) AS reused`;
-
 /** sqlite3 binds named parameters from an object, positional ones from an array: not both. */
 function named(sql: string, params: Param[], extra: Record<string, Param>) {
   let i = 0;
@@ -82,109 +48,198 @@ function named(sql: string, params: Param[], extra: Record<string, Param>) {
   return { text, bound };
 }
 
-export async function counts(
-  db: Queryable,
-  f: StatsFilter,
-  windowDays: number,
-  windowEnd: string,
-): Promise<Counts> {
-  const scope = contactScope(f);
-  const { text, bound } = named(
-    `SELECT ${COUNTS(windowDays)} FROM contacts c WHERE ${scope.where}`,
-    scope.params,
-    { windowEnd },
-  );
-  return (await db.get<Counts>(text, bound))!;
+export interface Counts {
+  contacts: number;
+  solved: number;
+  escalated: number;
+  followUp: number;
+  verifiedEligible: number;
+  verified: number;
+  /** solves with a customer reference whose customer called again within the window */
+  repeated: number;
+  avoided: number;
+  linked: number;
+  solvedWithArticle: number;
+  reused: number;
 }
 
-export async function countsBy(
-  db: Queryable,
-  f: StatsFilter,
-  windowDays: number,
-  windowEnd: string,
-  bucket: 'day' | 'week',
-): Promise<(Counts & { bucket: string })[]> {
-  const scope = contactScope(f);
-  // weeks start on Monday (ISO)
-  const key =
-    bucket === 'day' ? 'substr(c.closed_at, 1, 10)' : "date(c.closed_at, '-6 days', 'weekday 1')";
-  const { text, bound } = named(
-    `SELECT ${key} AS bucket, ${COUNTS(windowDays)} FROM contacts c WHERE ${scope.where}
-     GROUP BY bucket ORDER BY bucket`,
-    scope.params,
-    { windowEnd },
-  );
-  return db.all(text, bound);
+export interface Window {
+  /** a repeat within this many days undoes a solve */
+  days: number;
+  /** the latest close whose window has ended (now − days) */
+  end: string;
 }
 
-/** Solved-with-article contacts by (article's department × agent's department). */
-export function crossSilo(db: Queryable, f: StatsFilter) {
+const DAY = 86_400_000;
+/** A filter's whole UTC days: the first and the last (`to` is the exclusive midnight after). */
+const days = (f: StatsFilter) => ({
+  first: f.from.slice(0, 10),
+  last: new Date(Date.parse(f.to) - DAY).toISOString().slice(0, 10),
+});
+
+/**
+ * WHERE clause over a roll-up (migration 005) for the filter's days and values. Contact
+ * roll-ups carry a scope (0: every contact, d: contacts that linked an article of department
+ * d); article and search roll-ups have none (`scoped` false).
+ */
+function rollupScope(f: StatsFilter, scoped: boolean) {
+  const where = ['r.day >= @first', 'r.day <= @last'];
+  const { first, last } = days(f);
+  const params: Record<string, Param> = { '@first': first, '@last': last };
+  if (scoped) {
+    where.push('r.scope_department_id = @scope');
+    params['@scope'] = f.articleDepartmentId ?? 0;
+  }
+  if (f.agentDepartmentId !== undefined) {
+    where.push('r.agent_department_id = @agentDepartment');
+    params['@agentDepartment'] = f.agentDepartmentId;
+  }
+  if (f.channel !== undefined) {
+    where.push('r.channel = @channel');
+    params['@channel'] = f.channel;
+  }
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * DESIGN §3 counts per close day, from the daily roll-ups. Every number but FCR verified's is
+ * a plain sum. A solve's repeat is known as a number of days, so "verified under the window"
+ * is a sum too; only eligibility depends on the hour: whole days before the window's end are
+ * eligible, later ones are not, and the one day the end falls on is read from its contacts.
+ * Days without contacts are absent.
+ */
+export async function dailyCounts(
+  db: Queryable,
+  f: StatsFilter,
+  window: Window,
+): Promise<(Counts & { day: string })[]> {
+  const scope = rollupScope(f, true);
+  const endDay = window.end.slice(0, 10);
+  const [sums, repeats] = await Promise.all([
+    db.all<
+      Omit<Counts, 'verifiedEligible' | 'verified' | 'repeated'> & { day: string; withRef: number }
+    >(
+      `SELECT r.day, sum(r.contacts) AS contacts, sum(r.solved) AS solved,
+         sum(r.escalated) AS escalated, sum(r.follow_up) AS followUp, sum(r.with_ref) AS withRef,
+         sum(r.avoided) AS avoided, sum(r.linked) AS linked,
+         sum(r.solved_with_article) AS solvedWithArticle, sum(r.reused) AS reused
+       FROM contact_days r WHERE ${scope.where} GROUP BY r.day`,
+      scope.params,
+    ),
+    db.all<{ day: string; verified: number; repeated: number }>(
+      `SELECT r.day, coalesce(sum(r.n) FILTER (WHERE r.repeat_days > @w), 0) AS verified,
+         coalesce(sum(r.n) FILTER (WHERE r.repeat_days <= @w), 0) AS repeated
+       FROM solve_repeat_days r WHERE ${scope.where} GROUP BY r.day`,
+      { ...scope.params, '@w': window.days },
+    ),
+  ]);
+  const repeat = new Map(repeats.map((r) => [r.day, r]));
+  const edge = sums.some((s) => s.day === endDay) ? await edgeDay(db, f, window) : undefined;
+  return sums.map(({ withRef, ...s }) => {
+    const r = repeat.get(s.day);
+    const ended = s.day < endDay;
+    return {
+      ...s,
+      verifiedEligible: ended ? withRef : s.day === endDay ? edge!.eligible : 0,
+      verified: ended ? (r?.verified ?? 0) : s.day === endDay ? edge!.verified : 0,
+      repeated: r?.repeated ?? 0,
+    };
+  });
+}
+
+/** FCR verified's numbers on the day the window ends: contacts closed up to that instant. */
+async function edgeDay(db: Queryable, f: StatsFilter, window: Window) {
   const scope = contactScope(f);
-  return db.all<{ articleDepartment: string; agentDepartment: string; solves: number }>(
-    `SELECT ad.slug AS articleDepartment, gd.slug AS agentDepartment, count(*) AS solves
+  const { text, bound } = named(
+    `SELECT coalesce(sum(c.customer_ref IS NOT NULL), 0) AS eligible,
+       coalesce(sum(c.outcome = 'solved' AND c.customer_ref IS NOT NULL
+         AND (c.next_contact_at IS NULL OR c.next_contact_at >
+           strftime('%Y-%m-%dT%H:%M:%fZ', c.closed_at, '+' || @windowDays || ' days'))), 0) AS verified
      FROM contacts c
-     JOIN departments ad ON ad.id = c.article_department_id
-     JOIN departments gd ON gd.id = c.agent_department_id
-     WHERE ${scope.where} AND c.outcome = 'solved' AND c.article_id IS NOT NULL
-     GROUP BY ad.slug, gd.slug ORDER BY ad.slug, gd.slug`,
+     WHERE ${scope.where} AND c.closed_at >= @endDay AND c.closed_at <= @windowEnd`,
     scope.params,
+    { endDay: window.end.slice(0, 10), windowEnd: window.end, windowDays: window.days },
+  );
+  return (await db.get<{ eligible: number; verified: number }>(text, bound))!;
+}
+
+/**
+ * Solved-with-article contacts by (article's department × agent's department). With an
+ * article-department filter: that department's row only.
+ */
+export function crossSilo(db: Queryable, f: StatsFilter) {
+  const scope = rollupScope({ ...f, articleDepartmentId: undefined }, true);
+  const params = { ...scope.params };
+  let article = 'r.article_department_id <> 0';
+  if (f.articleDepartmentId !== undefined) {
+    article = 'r.article_department_id = @articleDepartment';
+    params['@articleDepartment'] = f.articleDepartmentId;
+  }
+  return db.all<{ articleDepartment: string; agentDepartment: string; solves: number }>(
+    `SELECT ad.slug AS articleDepartment, gd.slug AS agentDepartment,
+       sum(r.solved_with_article) AS solves
+     FROM contact_days r
+     JOIN departments ad ON ad.id = r.article_department_id
+     JOIN departments gd ON gd.id = r.agent_department_id
+     WHERE ${scope.where} AND ${article}
+     GROUP BY ad.slug, gd.slug HAVING solves > 0 ORDER BY ad.slug, gd.slug`,
+    params,
   );
 }
 
 export interface GapRow {
   query: string;
   count: number;
-  lastAt: string;
+  /** the latest day (UTC) a search of the group was made */
+  lastDay: string;
 }
 
+const GAP_KIND = {
+  zeroResults: 'zero',
+  nothingOpened: 'unopened',
+  escalatedWithoutArticle: 'escalated',
+} as const;
+
 /**
- * Content gaps, grouped by normalized query. Searches are in the period by their time; those
- * made during a contact follow the contact filters (agent department, channel).
+ * Content gaps, grouped by normalized query, most frequent first. Searches count by the day
+ * they were made, with their contact's agent department and channel (see stats_search_gaps).
  */
 export function gaps(
   db: Queryable,
   f: StatsFilter,
-  kind: 'zeroResults' | 'nothingOpened' | 'escalatedWithoutArticle',
+  kind: keyof typeof GAP_KIND,
   limit: number,
 ): Promise<GapRow[]> {
-  const params: Param[] = [f.from, f.to];
-  const filters: string[] = [];
-  if (f.agentDepartmentId !== undefined) {
-    filters.push('coalesce(c.agent_department_id, u.department_id) = ?');
-    params.push(f.agentDepartmentId);
-  }
-  if (f.channel !== undefined) {
-    filters.push('c.channel = ?');
-    params.push(f.channel);
-  }
-  const condition = {
-    zeroResults: 's.result_count = 0',
-    nothingOpened: `s.result_count > 0 AND s.opened_id IS NULL AND NOT EXISTS (
-      SELECT 1 FROM contact_articles ca WHERE ca.contact_id = s.contact_id)
-      AND (c.id IS NULL OR c.article_id IS NULL)`,
-    escalatedWithoutArticle: `c.outcome = 'escalated' AND NOT EXISTS (
-      SELECT 1 FROM contact_articles ca WHERE ca.contact_id = c.id)`,
-  }[kind];
-  params.push(limit);
+  const scope = rollupScope(f, false);
   return db.all<GapRow>(
-    `SELECT s.normalized_query AS query, count(*) AS count, max(s.updated_at) AS lastAt
-     FROM search_events s
-     JOIN users u ON u.id = s.user_id
-     LEFT JOIN contacts c ON c.id = s.contact_id
-     WHERE s.created_at >= ? AND s.created_at < ? ${filters.map((x) => `AND ${x}`).join(' ')}
-       AND ${condition}
-     GROUP BY s.normalized_query ORDER BY count DESC, lastAt DESC LIMIT ?`,
-    params,
+    `SELECT r.normalized_query AS query, sum(r.n) AS count,
+       max(r.day) FILTER (WHERE r.n > 0) AS lastDay
+     FROM search_gap_days r WHERE r.kind = @kind AND ${scope.where}
+     GROUP BY r.normalized_query HAVING count > 0
+     ORDER BY count DESC, lastDay DESC, query LIMIT @limit`,
+    { ...scope.params, '@kind': GAP_KIND[kind], '@limit': limit },
   );
 }
 
-/** Requests made in the period that produced an article, with when it was published. */
+/**
+ * Requests made in the period that produced an article, with when it was published. The
+ * agent-department and channel filters are the escalated contact's; the article-department
+ * filter is the department asked for the article.
+ */
 export function publishTimes(db: Queryable, f: StatsFilter) {
   const params: Param[] = [f.from, f.to];
-  let dept = '';
+  const where: string[] = [];
   if (f.articleDepartmentId !== undefined) {
-    dept = 'AND r.department_id = ?';
+    where.push('r.department_id = ?');
     params.push(f.articleDepartmentId);
+  }
+  if (f.agentDepartmentId !== undefined) {
+    where.push('c.agent_department_id = ?');
+    params.push(f.agentDepartmentId);
+  }
+  if (f.channel !== undefined) {
+    where.push('c.channel = ?');
+    params.push(f.channel);
   }
   return db.all<{ requestedAt: string; submittedAt: string | null; validatedAt: string | null }>(
     `SELECT r.created_at AS requestedAt,
@@ -192,8 +247,9 @@ export function publishTimes(db: Queryable, f: StatsFilter) {
          AND v.confidence IN ('not_validated', 'validated') AND v.created_at >= r.created_at) AS submittedAt,
        (SELECT min(v.created_at) FROM article_versions v WHERE v.article_id = r.article_id
          AND v.confidence = 'validated' AND v.created_at >= r.created_at) AS validatedAt
-     FROM article_requests r
-     WHERE r.article_id IS NOT NULL AND r.created_at >= ? AND r.created_at < ? ${dept}`,
+     FROM article_requests r JOIN contacts c ON c.id = r.contact_id
+     WHERE r.article_id IS NOT NULL AND r.created_at >= ? AND r.created_at < ?
+       ${where.map((w) => `AND ${w}`).join(' ')}`,
     params,
   );
 }
@@ -222,30 +278,26 @@ export const DRILL = {
 
 export type DrillMetric = keyof typeof DRILL;
 
+/** One page of the contacts behind a number, newest first (the total comes from the roll-ups). */
 export async function drillIds(
   db: Queryable,
   f: StatsFilter,
   metric: DrillMetric,
-  window: { days: number; end: string },
+  window: Window,
   page: { limit: number; offset: number },
-): Promise<{ ids: number[]; total: number }> {
+): Promise<number[]> {
   const scope = contactScope(f);
-  const where = `${scope.where} AND ${DRILL[metric]}`;
-  const extra = {
-    windowEnd: window.end,
-    windowDays: window.days,
-    articleDepartmentId: f.articleDepartmentId ?? null,
-  };
-  const total = named(`SELECT count(*) AS n FROM contacts c WHERE ${where}`, scope.params, extra);
   const list = named(
-    `SELECT c.id FROM contacts c WHERE ${where} ORDER BY c.closed_at DESC, c.id DESC
-     LIMIT @limit OFFSET @offset`,
+    `SELECT c.id FROM contacts c WHERE ${scope.where} AND ${DRILL[metric]}
+     ORDER BY c.closed_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
     scope.params,
-    { ...extra, limit: page.limit, offset: page.offset },
+    {
+      windowEnd: window.end,
+      windowDays: window.days,
+      articleDepartmentId: f.articleDepartmentId ?? null,
+      limit: page.limit,
+      offset: page.offset,
+    },
   );
-  const [n, rows] = await Promise.all([
-    db.get<{ n: number }>(total.text, total.bound),
-    db.all<{ id: number }>(list.text, list.bound),
-  ]);
-  return { ids: rows.map((r) => r.id), total: n!.n };
+  return (await db.all<{ id: number }>(list.text, list.bound)).map((r) => r.id);
 }

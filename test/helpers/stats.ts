@@ -603,6 +603,14 @@ export function mondayOf(isoDay: string): string {
   return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Every day of an inclusive range of days, oldest first. */
+export function daysOf(range: { from: string; to: string }): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(range.from); t <= Date.parse(range.to); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
 export const EMPTY_SUMMARY: Summary = {
   contacts: 0,
   solved: 0,

@@ -5,6 +5,7 @@ import {
   at,
   buildStatsFixture,
   CONTACTS,
+  daysOf,
   EMPTY_SUMMARY,
   inRange,
   mondayOf,
@@ -288,36 +289,39 @@ describe('statistics (DESIGN §3)', () => {
   describe('series', () => {
     const dayOf = (c: ContactSpec) => day(-c.close![0]);
 
-    it('gives one bucket per day with contacts, oldest first, each exact', async () => {
-      // every fixture contact closed on a day of its own
-      const expected = [...inRange()].reverse().map((c) => ({ day: dayOf(c), ...summaryOf([c]) }));
+    it('gives every day of the range, oldest first, each exact (empty days too)', async () => {
+      const expected = daysOf(RANGE).map((d) => ({
+        day: d,
+        ...summaryOf(inRange().filter((c) => dayOf(c) === d)),
+      }));
+      expect(expected).toHaveLength(40);
+      expect(expected.filter((r) => r.contacts > 0)).toHaveLength(15); // a day per contact
+      expect(expected[0]).toEqual({ day: RANGE.from, ...EMPTY_SUMMARY });
       expect((await get('series', { bucket: 'day' })).data).toEqual(expected);
       expect((await get('series')).data).toEqual(expected); // day is the default
     });
 
-    it('gives ISO weeks (starting Monday) that add up to the summary', async () => {
+    it('gives every ISO week (starting Monday) the range touches, adding up to the summary', async () => {
       const weeks = new Map<string, ContactSpec[]>();
-      for (const c of inRange()) {
-        const w = mondayOf(dayOf(c));
-        weeks.set(w, [...(weeks.get(w) ?? []), c]);
-      }
-      const expected = [...weeks.keys()]
-        .sort()
-        .map((week) => ({ week, ...summaryOf(weeks.get(week)!) }));
+      for (const d of daysOf(RANGE)) weeks.set(mondayOf(d), []);
+      for (const c of inRange()) weeks.get(mondayOf(dayOf(c)))!.push(c);
+      const expected = [...weeks].map(([week, specs]) => ({ week, ...summaryOf(specs) }));
       const data = (await get('series', { bucket: 'week' })).data as (Summary & {
         week: string;
       })[];
       expect(data).toEqual(expected);
+      expect(data.length).toBeGreaterThanOrEqual(6);
       for (const row of data) expect(new Date(`${row.week}T00:00:00Z`).getUTCDay()).toBe(1);
       expect(data.reduce((s, r) => s + r.contacts, 0)).toBe(15);
     });
 
     it('applies the filters to every bucket', async () => {
       // email: c16 (day −22), c4 (−20), c9 (−18)
-      const expected = ['c16', 'c4', 'c9'].map((k) => {
-        const c = CONTACTS.find((x) => x.key === k)!;
-        return { day: dayOf(c), ...summaryOf([c]) };
-      });
+      const email = ['c16', 'c4', 'c9'].map((k) => CONTACTS.find((x) => x.key === k)!);
+      const expected = daysOf(RANGE).map((d) => ({
+        day: d,
+        ...summaryOf(email.filter((c) => dayOf(c) === d)),
+      }));
       expect((await get('series', { channel: 'email' })).data).toEqual(expected);
     });
   });
@@ -343,9 +347,8 @@ describe('statistics (DESIGN §3)', () => {
       ]);
     });
 
-    // BUG (reported): filtered by article department billing, the matrix also shows the
-    // network/frontline cell of c1, which only *tried* BIL and was solved with NET.
-    it.failing('filtered by article department shows only that department’s articles', async () => {
+    // c1 tried BIL but was solved with NET: it is not in billing's row
+    it('filtered by article department shows only that department’s row', async () => {
       expect((await get('matrix', { articleDepartment: 'billing' })).data).toEqual([
         { articleDepartment: 'billing', agentDepartment: 'billing', solves: 1 },
         { articleDepartment: 'billing', agentDepartment: 'frontline', solves: 1 },
@@ -357,25 +360,25 @@ describe('statistics (DESIGN §3)', () => {
     const gaps = async (params: Record<string, string | number> = {}) =>
       (await get('gaps', params)).data as Record<
         'zeroResults' | 'nothingOpened' | 'escalatedWithoutArticle',
-        { query: string; count: number; lastAt: string }[]
+        { query: string; count: number; lastDay: string }[]
       >;
 
-    it('groups the three kinds by normalized query, most frequent (then latest) first', async () => {
+    it('groups the three kinds by normalized query, most frequent (then latest day) first', async () => {
       // see SEARCHES in the helper; s8 (day −60) is outside the range
       expect(await gaps()).toEqual({
         zeroResults: [
           // equal counts: the later one first
-          { query: 'router blinks orange', count: 2, lastAt: at(17, '10:06') },
-          { query: 'refund expired card', count: 2, lastAt: at(20, '12:00') },
-          { query: 'modem "reboot", nightly', count: 1, lastAt: at(6, '09:00') },
+          { query: 'router blinks orange', count: 2, lastDay: day(-17) },
+          { query: 'refund expired card', count: 2, lastDay: day(-20) },
+          { query: 'modem "reboot", nightly', count: 1, lastDay: day(-6) },
         ],
         nothingOpened: [
-          { query: 'invoice large print', count: 1, lastAt: at(3, '10:05') },
-          { query: 'router blinks orange', count: 1, lastAt: at(22, '10:05') },
+          { query: 'invoice large print', count: 1, lastDay: day(-3) },
+          { query: 'router blinks orange', count: 1, lastDay: day(-22) },
         ],
         escalatedWithoutArticle: [
-          { query: 'router blinks orange', count: 3, lastAt: at(17, '10:06') },
-          { query: 'invoice large print', count: 1, lastAt: at(3, '10:05') },
+          { query: 'router blinks orange', count: 3, lastDay: day(-17) },
+          { query: 'invoice large print', count: 1, lastDay: day(-3) },
         ],
       });
     });
@@ -455,20 +458,37 @@ describe('statistics (DESIGN §3)', () => {
   });
 
   describe('time to publish', () => {
-    it('gives median and p90 (nearest rank, hours) from the request to each stage', async () => {
+    it('gives the median and the p90 (nearest rank) in hours from the request to each stage', async () => {
       // to not validated: P1 24 h, P2 48 h, P3 6 h → [6, 24, 48]: median 24, p90 48
-      // to validated: P1 72 h, P3 6 h (P2 never) → [6, 72]: nearest-rank median 6, p90 72
+      // to validated: P1 72 h, P3 6 h (P2 never) → [6, 72]: median (6 + 72) / 2 = 39, p90 72
       // c15's request (billing) has no article: not counted
       expect((await get('time-to-publish')).data).toEqual({
         toNotValidated: { count: 3, medianHours: 24, p90Hours: 48 },
-        toValidated: { count: 2, medianHours: 6, p90Hours: 72 },
+        toValidated: { count: 2, medianHours: 39, p90Hours: 72 },
       });
+    });
+
+    it('filters by the escalated contact’s agent department and channel', async () => {
+      // P2 came from c3, the only chat: 48 h to not validated, never validated
+      const none = { count: 0, medianHours: null, p90Hours: null };
+      expect((await get('time-to-publish', { channel: 'chat' })).data).toEqual({
+        toNotValidated: { count: 1, medianHours: 48, p90Hours: 48 },
+        toValidated: none,
+      });
+      // every request came from a frontline agent
+      expect((await get('time-to-publish', { agentDepartment: 'billing' })).data).toEqual({
+        toNotValidated: none,
+        toValidated: none,
+      });
+      expect((await get('time-to-publish', { agentDepartment: 'frontline' })).data).toEqual(
+        (await get('time-to-publish')).data,
+      );
     });
 
     it('counts requests made in the period, of the filtered department', async () => {
       // from day −17: only c3's (P2) and c17's (P3) requests
       expect((await get('time-to-publish', { from: day(-17) })).data).toEqual({
-        toNotValidated: { count: 2, medianHours: 6, p90Hours: 48 },
+        toNotValidated: { count: 2, medianHours: 27, p90Hours: 48 },
         toValidated: { count: 1, medianHours: 6, p90Hours: 6 },
       });
       const none = { count: 0, medianHours: null, p90Hours: null };
@@ -543,8 +563,7 @@ describe('statistics (DESIGN §3)', () => {
       expect(rows.map((r) => [r.slug, r.uses, r.solves])).toEqual([[f.articles.BIL.slug, 3, 2]]);
     });
 
-    // BUG (reported): agentDepartment and channel are accepted and ignored by /articles
-    it.failing('applies the agent department filter to the contacts counted', async () => {
+    it('applies the agent department filter to the contacts counted', async () => {
       // billing agents: only c4, which solved with BIL
       const rows = await impact({ agentDepartment: 'billing' });
       const used = rows.filter((r) => (r.uses as number) > 0);
@@ -664,8 +683,14 @@ describe('statistics (DESIGN §3)', () => {
 
     it('answers zeros and null rates, never NaN', async () => {
       expect((await get('summary', empty)).data).toEqual(EMPTY_SUMMARY);
-      expect((await get('series', empty)).data).toEqual([]);
-      expect((await get('series', { ...empty, bucket: 'week' })).data).toEqual([]);
+      // every day (11) and every week touched (2 or 3), all empty
+      expect((await get('series', empty)).data).toEqual(
+        daysOf(empty).map((d) => ({ day: d, ...EMPTY_SUMMARY })),
+      );
+      const weeks = [...new Set(daysOf(empty).map(mondayOf))];
+      expect((await get('series', { ...empty, bucket: 'week' })).data).toEqual(
+        weeks.map((w) => ({ week: w, ...EMPTY_SUMMARY })),
+      );
       expect((await get('matrix', empty)).data).toEqual([]);
       expect((await get('gaps', empty)).data).toEqual({
         zeroResults: [],
@@ -812,7 +837,7 @@ describe('statistics with no contacts at all', () => {
       return (res.body as { data: unknown }).data;
     };
     expect(await data('summary')).toEqual(EMPTY_SUMMARY);
-    expect(await data('series')).toEqual([]);
+    expect(await data('series')).toEqual(daysOf(range).map((d) => ({ day: d, ...EMPTY_SUMMARY })));
     expect(await data('matrix')).toEqual([]);
     expect(await data('gaps')).toEqual({
       zeroResults: [],

@@ -121,8 +121,10 @@ function Overview({ search, state, departments, settings }: OverviewProps) {
     statsApi.series(q, state.bucket, s),
   );
   const matrix = useStats(statsUrl('matrix', q), (s) => statsApi.matrix(q, s));
-  const gaps = useStats(statsUrl('gaps', q, { limit: GAP_LIMIT }), (s) =>
-    statsApi.gaps(q, GAP_LIMIT, s),
+  // gaps are searches that found no article: the articles' department does not apply
+  const gapQuery = { ...q, articleDepartment: undefined };
+  const gaps = useStats(statsUrl('gaps', gapQuery, { limit: GAP_LIMIT }), (s) =>
+    statsApi.gaps(gapQuery, GAP_LIMIT, s),
   );
   const articles = useStats(statsUrl('articles', q), (s) => statsApi.articles(q, s));
 
@@ -204,10 +206,15 @@ function Overview({ search, state, departments, settings }: OverviewProps) {
       <Section
         id="dashboard-gaps"
         title="Content gaps"
-        intro="What agents searched for and did not find, grouped by query."
+        intro={
+          'What agents searched for and did not find, grouped by query.' +
+          (q.articleDepartment
+            ? ' Not filtered by the articles’ department: no article was found.'
+            : '')
+        }
         loaded={gaps}
       >
-        {gaps.data && <GapTables query={q} gaps={gaps.data} limit={GAP_LIMIT} />}
+        {gaps.data && <GapTables query={gapQuery} gaps={gaps.data} limit={GAP_LIMIT} />}
       </Section>
       <Section id="dashboard-articles" title="Article impact" loaded={articles}>
         {articles.data && (

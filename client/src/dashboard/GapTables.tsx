@@ -1,4 +1,4 @@
-import { formatDate } from '../ui/format';
+import { formatDay } from '../ui/format';
 import { count } from './format';
 import { SortableTable, type SortColumn } from './SortableTable';
 import { csvUrl, type GapKind, type GapRow, type Gaps, type StatsQuery } from './statsApi';
@@ -48,11 +48,11 @@ const COLUMNS: SortColumn<GapRow>[] = [
     cell: (g) => count(g.count),
   },
   {
-    key: 'lastAt',
+    key: 'lastDay',
     label: 'Last searched',
     numeric: false,
-    sortValue: (g) => g.lastAt,
-    cell: (g) => <time dateTime={g.lastAt}>{formatDate(g.lastAt)}</time>,
+    sortValue: (g) => g.lastDay,
+    cell: (g) => <time dateTime={g.lastDay}>{formatDay(g.lastDay)}</time>,
   },
 ];
 

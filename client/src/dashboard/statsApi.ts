@@ -48,7 +48,8 @@ export interface MatrixCell {
 export interface GapRow {
   query: string;
   count: number;
-  lastAt: string;
+  /** the latest day (UTC) a search of the group was made */
+  lastDay: string;
 }
 
 export type GapKind = 'zeroResults' | 'nothingOpened' | 'escalatedWithoutArticle';
