@@ -222,11 +222,17 @@ export function gaps(
 }
 
 /**
- * Requests made in the period that produced an article, with when it was published. The
- * agent-department and channel filters are the escalated contact's; the article-department
- * filter is the department asked for the article.
+ * Time to publish: for requests made in the period that produced an article, the milliseconds
+ * from the request to the article first becoming not validated (`published`) and validated.
+ * The agent-department and channel filters are the escalated contact's; the article-department
+ * filter is the department asked for the article. Each list comes back as one comma-joined
+ * string: a year of a large contact center is ~100,000 values, and sqlite3 building one object
+ * per row costs more than the query (and window functions to rank them in SQL, more still).
  */
-export function publishTimes(db: Queryable, f: StatsFilter) {
+export async function publishTimes(
+  db: Queryable,
+  f: StatsFilter,
+): Promise<{ published: number[]; validated: number[] }> {
   const params: Param[] = [f.from, f.to];
   const where: string[] = [];
   if (f.articleDepartmentId !== undefined) {
@@ -234,24 +240,24 @@ export function publishTimes(db: Queryable, f: StatsFilter) {
     params.push(f.articleDepartmentId);
   }
   if (f.agentDepartmentId !== undefined) {
-    where.push('c.agent_department_id = ?');
+    where.push('(SELECT agent_department_id FROM contacts WHERE id = r.contact_id) = ?');
     params.push(f.agentDepartmentId);
   }
   if (f.channel !== undefined) {
-    where.push('c.channel = ?');
+    where.push('(SELECT channel FROM contacts WHERE id = r.contact_id) = ?');
     params.push(f.channel);
   }
-  return db.all<{ requestedAt: string; submittedAt: string | null; validatedAt: string | null }>(
-    `SELECT r.created_at AS requestedAt,
-       (SELECT min(v.created_at) FROM article_versions v WHERE v.article_id = r.article_id
-         AND v.confidence IN ('not_validated', 'validated') AND v.created_at >= r.created_at) AS submittedAt,
-       (SELECT min(v.created_at) FROM article_versions v WHERE v.article_id = r.article_id
-         AND v.confidence = 'validated' AND v.created_at >= r.created_at) AS validatedAt
-     FROM article_requests r JOIN contacts c ON c.id = r.contact_id
+  const ms = (at: string) =>
+    `group_concat(CAST(round((julianday(${at}) - julianday(r.created_at)) * 86400000) AS INTEGER))`;
+  const row = (await db.get<{ published: string | null; validated: string | null }>(
+    `SELECT ${ms('r.published_at')} AS published, ${ms('r.validated_at')} AS validated
+     FROM article_requests r
      WHERE r.article_id IS NOT NULL AND r.created_at >= ? AND r.created_at < ?
        ${where.map((w) => `AND ${w}`).join(' ')}`,
     params,
-  );
+  ))!;
+  const list = (joined: string | null) => (joined ? joined.split(',').map(Number) : []);
+  return { published: list(row.published), validated: list(row.validated) };
 }
 
 /** The contacts behind a number (drill-down), newest first. */
