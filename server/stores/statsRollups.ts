@@ -6,7 +6,14 @@ import type { Queryable } from '../db/connection';
  * (`cli generate`) calls this afterwards, in one transaction with its last writes.
  */
 export async function rebuildStatsRollups(db: Queryable): Promise<void> {
-  for (const table of ['contact_days', 'solve_repeat_days', 'article_days', 'search_gap_days'])
+  // search_gap_months follows search_gap_days by trigger: emptied first, refilled with it
+  for (const table of [
+    'contact_days',
+    'solve_repeat_days',
+    'article_days',
+    'search_gap_months',
+    'search_gap_days',
+  ])
     await db.run(`DELETE FROM ${table}`);
   // the same statements as the end of 005_stats_rollups.sql
   await db.run(`INSERT INTO contact_days

@@ -243,7 +243,7 @@ describe('managers dashboard', () => {
     const queries = await gaps.locator('tbody th').allTextContents();
     expect(queries).toEqual([...queries].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const gapCsv = await download(page, page.getByRole('link', { name: /three lists as CSV/ }));
-    expect(gapCsv.lines[0]).toBe('kind,query,count,lastAt');
+    expect(gapCsv.lines[0]).toBe('kind,query,count,lastDay');
 
     // article impact: sortable, each article links to its page, CSV of every article
     const impact = page.getByRole('table', { name: /^Article impact/ });

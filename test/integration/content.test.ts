@@ -141,7 +141,7 @@ describe('seeding', () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, 60_000); // 90 days of demo history: about 8 s here, more on a slow machine
 
   it('never creates demo users in production', async () => {
     const ctx = await makeTestApp();

@@ -186,8 +186,8 @@ describe('statistics API: CSV export', () => {
     expect(text).toBe(
       lines(
         'kind,query,count,lastDay',
-        `zeroResults,router blinks orange,2,${day(-17)}`,
         `zeroResults,refund expired card,2,${day(-20)}`,
+        `zeroResults,router blinks orange,2,${day(-17)}`,
         `zeroResults,"modem ""reboot"", nightly",1,${day(-6)}`,
         `nothingOpened,invoice large print,1,${day(-3)}`,
         `nothingOpened,router blinks orange,1,${day(-22)}`,

@@ -19,6 +19,7 @@ const TABLES = {
   solve_repeat_days: 'scope_department_id, day, agent_department_id, channel, repeat_days',
   article_days: 'day, article_id, agent_department_id, channel',
   search_gap_days: 'kind, day, normalized_query, agent_department_id, channel',
+  search_gap_months: 'kind, agent_department_id, channel, month, normalized_query',
 } as const;
 
 /** Every roll-up's rows, without the ones whose counts all went back to zero. */
@@ -168,6 +169,50 @@ describe('statistics roll-ups', () => {
           reuseRate: rate(r.reused!, r.withArticle!),
         },
       ]);
+    }
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['everything', {}],
+    ['the frontline by phone', { agentDepartment: 'frontline', channel: 'phone' }],
+    ['chats', { channel: 'chat' }],
+  ])('give content gaps over whole months and loose days alike, for %s', async (_, params) => {
+    const kinds = {
+      zeroResults: 'zero',
+      nothingOpened: 'unopened',
+      escalatedWithoutArticle: 'escalated',
+    } as const;
+    const lastOfMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 0))
+      .toISOString()
+      .slice(0, 10);
+    // whole months plus days on either side; whole months only; days inside one month
+    for (const [from, to] of [
+      [day(-60), day(0)],
+      [`${day(-62).slice(0, 7)}-01`, lastOfMonth],
+      [day(-3), day(-1)],
+    ]) {
+      const got = (await stats(f.manager, 'gaps', { from: from!, to: to!, limit: 500, ...params }))
+        .body.data;
+      const where = ['kind = ?', 'day >= ?', 'day <= ?'];
+      const extra: Param[] = [];
+      if (params.agentDepartment) {
+        where.push('agent_department_id = ?');
+        extra.push(dept[params.agentDepartment]!);
+      }
+      if (params.channel) {
+        where.push('channel = ?');
+        extra.push(params.channel);
+      }
+      for (const [name, kind] of Object.entries(kinds)) {
+        const expected = await ctx.db.all(
+          `SELECT normalized_query AS query, sum(n) AS count,
+             max(day) FILTER (WHERE n > 0) AS lastDay
+           FROM search_gap_days WHERE ${where.join(' AND ')}
+           GROUP BY normalized_query HAVING count > 0 ORDER BY count DESC, query`,
+          [kind, from!, to!, ...extra],
+        );
+        expect([from, to, name, got[name]]).toEqual([from, to, name, expected]);
+      }
     }
   });
 

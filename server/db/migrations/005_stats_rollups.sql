@@ -76,7 +76,7 @@ CREATE TABLE solve_repeat_days (
 
 -- Article impact: each article a closed contact opened, tried or solved with, once per contact.
 CREATE VIEW stats_article_facts AS
-SELECT c.id AS contact_id, substr(c.closed_at, 1, 10) AS day, t.article_id,
+SELECT t.contact_id, substr(c.closed_at, 1, 10) AS day, t.article_id,
   c.agent_department_id, c.channel,
   t.article_id IS c.article_id AS solves,
   t.article_id IS NOT c.article_id AND EXISTS (SELECT 1 FROM contact_articles x
@@ -134,7 +134,43 @@ CREATE TABLE search_gap_days (
   PRIMARY KEY (kind, day, normalized_query, agent_department_id, channel)
 ) WITHOUT ROWID;
 
--- A contact's share, added when it closes.
+-- The same per month, for long ranges: a year of gaps is hundreds of thousands of (day, query)
+-- rows, a month folds a query's days into one. Each row also counts in the "every department"
+-- (0) and "every channel" ('*') slices, so any filter reads one slice. Kept from
+-- search_gap_days by its own triggers (rows there are only ever added or changed).
+CREATE TABLE search_gap_months (
+  kind TEXT NOT NULL,
+  agent_department_id INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  month TEXT NOT NULL,
+  normalized_query TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (kind, agent_department_id, channel, month, normalized_query)
+) WITHOUT ROWID;
+
+-- The latest day of a query's gaps, for the groups shown.
+CREATE INDEX search_gap_days_query ON search_gap_days (kind, normalized_query, day);
+
+CREATE TRIGGER stats_gap_day_added AFTER INSERT ON search_gap_days
+BEGIN
+  INSERT INTO search_gap_months
+  SELECT NEW.kind, d.id, c.channel, substr(NEW.day, 1, 7), NEW.normalized_query, NEW.n
+  FROM (SELECT NEW.agent_department_id AS id UNION ALL SELECT 0) d,
+    (SELECT NEW.channel AS channel UNION ALL SELECT '*') c
+  WHERE true
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER stats_gap_day_changed AFTER UPDATE OF n ON search_gap_days
+BEGIN
+  UPDATE search_gap_months SET n = n + NEW.n - OLD.n
+  WHERE kind = NEW.kind AND agent_department_id IN (NEW.agent_department_id, 0)
+    AND channel IN (NEW.channel, '*') AND month = substr(NEW.day, 1, 7)
+    AND normalized_query = NEW.normalized_query;
+END;
+
+-- A contact's share, added when it closes. (Each statement constrains every view it joins by
+-- the contact id: SQLite does not carry NEW.id across a join into a view on its own.)
 CREATE TRIGGER stats_contact_closed AFTER UPDATE OF closed_at ON contacts
 WHEN OLD.closed_at IS NULL AND NEW.closed_at IS NOT NULL
 BEGIN
@@ -143,7 +179,7 @@ BEGIN
     count(*), sum(f.solved), sum(f.escalated), sum(f.follow_up), sum(f.with_ref), sum(f.avoided),
     sum(f.linked), sum(f.solved_with_article), sum(f.reused)
   FROM stats_contact_facts f JOIN stats_contact_scopes s ON s.contact_id = f.id
-  WHERE f.id = NEW.id
+  WHERE f.id = NEW.id AND s.contact_id = NEW.id
   GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT DO UPDATE SET contacts = contacts + excluded.contacts,
     solved = solved + excluded.solved, escalated = escalated + excluded.escalated,
@@ -155,7 +191,7 @@ BEGIN
   INSERT INTO solve_repeat_days
   SELECT s.scope_department_id, f.day, f.agent_department_id, f.channel, f.repeat_days, count(*)
   FROM stats_contact_facts f JOIN stats_contact_scopes s ON s.contact_id = f.id
-  WHERE f.id = NEW.id AND f.repeat_days IS NOT NULL
+  WHERE f.id = NEW.id AND s.contact_id = NEW.id AND f.repeat_days IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT DO UPDATE SET n = n + excluded.n;
 
@@ -182,7 +218,7 @@ BEGIN
   WHERE (scope_department_id, day, agent_department_id, channel, repeat_days) IN (
     SELECT s.scope_department_id, f.day, f.agent_department_id, f.channel, f.repeat_days
     FROM stats_contact_facts f JOIN stats_contact_scopes s ON s.contact_id = f.id
-    WHERE f.id = OLD.id AND f.repeat_days IS NOT NULL);
+    WHERE f.id = OLD.id AND s.contact_id = OLD.id AND f.repeat_days IS NOT NULL);
 END;
 
 CREATE TRIGGER stats_next_contact_after AFTER UPDATE OF next_contact_at ON contacts
@@ -191,7 +227,7 @@ BEGIN
   INSERT INTO solve_repeat_days
   SELECT s.scope_department_id, f.day, f.agent_department_id, f.channel, f.repeat_days, count(*)
   FROM stats_contact_facts f JOIN stats_contact_scopes s ON s.contact_id = f.id
-  WHERE f.id = NEW.id AND f.repeat_days IS NOT NULL
+  WHERE f.id = NEW.id AND s.contact_id = NEW.id AND f.repeat_days IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
