@@ -263,11 +263,14 @@ export async function gaps(
     params,
   );
   if (groups.length === 0) return [];
+  // newest first along search_gap_days_query, stopping at the first day that counts
   const latest = await db.all<{ query: string; lastDay: string }>(
-    `SELECT r.normalized_query AS query, max(r.day) AS lastDay FROM search_gap_days r
-     WHERE r.kind = @kind AND r.normalized_query IN (SELECT value FROM json_each(@queries))
-       AND r.day >= @first AND r.day <= @last AND r.n > 0 ${dims}
-     GROUP BY r.normalized_query`,
+    `SELECT q.value AS query, (
+       SELECT r.day FROM search_gap_days r
+       WHERE r.kind = @kind AND r.normalized_query = q.value AND r.day >= @first
+         AND r.day <= @last AND r.n > 0 ${dims}
+       ORDER BY r.day DESC LIMIT 1) AS lastDay
+     FROM json_each(@queries) q`,
     {
       '@kind': GAP_KIND[kind],
       '@queries': JSON.stringify(groups.map((g) => g.query)),
@@ -300,18 +303,19 @@ export async function publishTimes(
     params.push(f.articleDepartmentId);
   }
   if (f.agentDepartmentId !== undefined) {
-    where.push('(SELECT agent_department_id FROM contacts WHERE id = r.contact_id) = ?');
+    where.push('c.agent_department_id = ?');
     params.push(f.agentDepartmentId);
   }
   if (f.channel !== undefined) {
-    where.push('(SELECT channel FROM contacts WHERE id = r.contact_id) = ?');
+    where.push('c.channel = ?');
     params.push(f.channel);
   }
-  const ms = (at: string) =>
-    `group_concat(CAST(round((julianday(${at}) - julianday(r.created_at)) * 86400000) AS INTEGER))`;
+  // the contact only when its department or channel is asked for
+  const contact = f.agentDepartmentId !== undefined || f.channel !== undefined;
   const row = (await db.get<{ published: string | null; validated: string | null }>(
-    `SELECT ${ms('r.published_at')} AS published, ${ms('r.validated_at')} AS validated
-     FROM article_requests r
+    `SELECT group_concat(r.ms_to_published) AS published,
+       group_concat(r.ms_to_validated) AS validated
+     FROM article_requests r ${contact ? 'JOIN contacts c ON c.id = r.contact_id' : ''}
      WHERE r.article_id IS NOT NULL AND r.created_at >= ? AND r.created_at < ?
        ${where.map((w) => `AND ${w}`).join(' ')}`,
     params,

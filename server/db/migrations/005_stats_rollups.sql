@@ -264,42 +264,47 @@ BEGIN
   ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 
--- Time to publish: when the article a request produced first became not_validated
--- (published_at) and validated (validated_at) at or after the request, kept on the request so
--- the percentiles read one index instead of searching versions for every request.
-ALTER TABLE article_requests ADD COLUMN published_at TEXT;
-ALTER TABLE article_requests ADD COLUMN validated_at TEXT;
+-- Time to publish: how long after the request the article it produced first became
+-- not_validated (ms_to_published) and validated (ms_to_validated), kept on the request so the
+-- percentiles read one index instead of searching versions for every request.
+ALTER TABLE article_requests ADD COLUMN ms_to_published INTEGER;
+ALTER TABLE article_requests ADD COLUMN ms_to_validated INTEGER;
 
 CREATE VIEW stats_request_publish_times AS
 SELECT r.id,
-  (SELECT min(v.created_at) FROM article_versions v WHERE v.article_id = r.article_id
-    AND v.confidence IN ('not_validated', 'validated') AND v.created_at >= r.created_at) AS published_at,
-  (SELECT min(v.created_at) FROM article_versions v WHERE v.article_id = r.article_id
-    AND v.confidence = 'validated' AND v.created_at >= r.created_at) AS validated_at
+  CAST(round((julianday((SELECT min(v.created_at) FROM article_versions v
+    WHERE v.article_id = r.article_id AND v.confidence IN ('not_validated', 'validated')
+      AND v.created_at >= r.created_at)) - julianday(r.created_at)) * 86400000) AS INTEGER)
+    AS ms_to_published,
+  CAST(round((julianday((SELECT min(v.created_at) FROM article_versions v
+    WHERE v.article_id = r.article_id AND v.confidence = 'validated'
+      AND v.created_at >= r.created_at)) - julianday(r.created_at)) * 86400000) AS INTEGER)
+    AS ms_to_validated
 FROM article_requests r;
 
-UPDATE article_requests SET (published_at, validated_at) = (
-  SELECT published_at, validated_at FROM stats_request_publish_times t WHERE t.id = article_requests.id
+UPDATE article_requests SET (ms_to_published, ms_to_validated) = (
+  SELECT ms_to_published, ms_to_validated FROM stats_request_publish_times t
+  WHERE t.id = article_requests.id
 ) WHERE article_id IS NOT NULL;
 
 CREATE INDEX article_requests_published
-  ON article_requests (created_at, department_id, published_at, validated_at, contact_id)
+  ON article_requests (created_at, department_id, ms_to_published, ms_to_validated, contact_id)
   WHERE article_id IS NOT NULL;
 CREATE INDEX article_requests_article ON article_requests (article_id) WHERE article_id IS NOT NULL;
 
 -- A request gets its article (or is inserted with one): its times.
 CREATE TRIGGER stats_request_article AFTER UPDATE OF article_id, created_at ON article_requests
 BEGIN
-  UPDATE article_requests SET (published_at, validated_at) = (
-    SELECT published_at, validated_at FROM stats_request_publish_times WHERE id = NEW.id
+  UPDATE article_requests SET (ms_to_published, ms_to_validated) = (
+    SELECT ms_to_published, ms_to_validated FROM stats_request_publish_times WHERE id = NEW.id
   ) WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER stats_request_inserted AFTER INSERT ON article_requests
 WHEN NEW.article_id IS NOT NULL
 BEGIN
-  UPDATE article_requests SET (published_at, validated_at) = (
-    SELECT published_at, validated_at FROM stats_request_publish_times WHERE id = NEW.id
+  UPDATE article_requests SET (ms_to_published, ms_to_validated) = (
+    SELECT ms_to_published, ms_to_validated FROM stats_request_publish_times WHERE id = NEW.id
   ) WHERE id = NEW.id;
 END;
 
@@ -307,15 +312,17 @@ END;
 CREATE TRIGGER stats_version_inserted AFTER INSERT ON article_versions
 WHEN NEW.confidence IN ('not_validated', 'validated')
 BEGIN
-  UPDATE article_requests SET (published_at, validated_at) = (
-    SELECT published_at, validated_at FROM stats_request_publish_times t WHERE t.id = article_requests.id
+  UPDATE article_requests SET (ms_to_published, ms_to_validated) = (
+    SELECT ms_to_published, ms_to_validated FROM stats_request_publish_times t
+    WHERE t.id = article_requests.id
   ) WHERE article_id = NEW.article_id;
 END;
 
 CREATE TRIGGER stats_version_updated AFTER UPDATE OF created_at, confidence ON article_versions
 BEGIN
-  UPDATE article_requests SET (published_at, validated_at) = (
-    SELECT published_at, validated_at FROM stats_request_publish_times t WHERE t.id = article_requests.id
+  UPDATE article_requests SET (ms_to_published, ms_to_validated) = (
+    SELECT ms_to_published, ms_to_validated FROM stats_request_publish_times t
+    WHERE t.id = article_requests.id
   ) WHERE article_id = NEW.article_id;
 END;
 
