@@ -54,6 +54,7 @@ const ENDPOINTS: [name: string, path: string, extra: string][] = [
   ['articles', '/api/stats/articles', ''],
   ['contacts all', '/api/stats/contacts', '&metric=all'],
   ['contacts verified', '/api/stats/contacts', '&metric=verified'],
+  ['contacts repeated', '/api/stats/contacts', '&metric=repeated'],
 ];
 const RANGES = (option('--ranges') ?? '30,90,365,731').split(',').map(Number);
 const FILTERS: [name: string, qs: string][] = [
