@@ -4,6 +4,7 @@ import { findContact } from '../stores/contacts';
 import { findDepartmentBySlug } from '../stores/departments';
 import { articleImpact } from '../stores/impact';
 import * as stats from '../stores/stats';
+import { gaps } from '../stores/statsGaps';
 import { getSettings } from './settings';
 
 const DAY = 86_400_000;
@@ -135,9 +136,9 @@ export async function contentGaps(db: Database, q: StatsQuery, limit: number) {
       'articleDepartment',
     );
   const [zeroResults, nothingOpened, escalatedWithoutArticle] = await Promise.all([
-    stats.gaps(db, filter, 'zeroResults', limit),
-    stats.gaps(db, filter, 'nothingOpened', limit),
-    stats.gaps(db, filter, 'escalatedWithoutArticle', limit),
+    gaps(db, filter, 'zeroResults', limit),
+    gaps(db, filter, 'nothingOpened', limit),
+    gaps(db, filter, 'escalatedWithoutArticle', limit),
   ]);
   return { zeroResults, nothingOpened, escalatedWithoutArticle };
 }
