@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage, isAbort } from '../api';
-import { engineerApi } from '../engineerApi';
+import { engineerApi, errorMessage, isAbort } from '../api';
 import type { AuditEntry, Page, User } from '../types';
 import { Message } from '../ui/Message';
 import { ACTIONS, AuditTable, ENTITIES } from './AuditTable';

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, errorMessage } from '../api';
+import { ApiError, engineerApi, errorMessage } from '../api';
 import { Field } from '../editor/Field';
-import { engineerApi } from '../engineerApi';
 import type { Settings, User } from '../types';
 import { Message } from '../ui/Message';
 import { parseSetting, SETTINGS } from './settingsMeta';

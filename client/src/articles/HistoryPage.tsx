@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../api';
-import { engineerApi } from '../engineerApi';
+import { engineerApi, errorMessage } from '../api';
 import type { ArticleVersion, User } from '../types';
 import { Dialog } from '../ui/Dialog';
 import { DiffView } from '../ui/DiffView';

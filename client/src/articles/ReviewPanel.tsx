@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { engineerApi } from '../engineerApi';
+import { ApiError, engineerApi } from '../api';
 import type { Article, User } from '../types';
 import { formatDate, formatDay } from '../ui/format';
 import { Link } from '../ui/Link';

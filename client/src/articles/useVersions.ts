@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage, isAbort } from '../api';
-import { engineerApi } from '../engineerApi';
+import { engineerApi, errorMessage, isAbort } from '../api';
 import type { ArticleDiff, ArticleVersion } from '../types';
 
 /** Every version of an article, newest first; `refresh` loads them again. */

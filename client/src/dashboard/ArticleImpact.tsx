@@ -1,9 +1,8 @@
 import type { Confidence, Department } from '../types';
+import { lastVerifiedColumn, outcomeColumns, titleColumn } from '../ui/articleOutcomeColumns';
 import { Badges } from '../ui/Badges';
-import { formatDate } from '../ui/format';
-import { Link } from '../ui/Link';
+import { SortableTable, type SortColumn } from '../ui/SortableTable';
 import { count, percent } from './format';
-import { SortableTable, type SortColumn } from './SortableTable';
 import { csvUrl, type ArticleImpactRow, type StatsQuery } from './statsApi';
 
 interface Props {
@@ -12,34 +11,11 @@ interface Props {
   departments: Department[] | null;
 }
 
-const num = (
-  key: keyof ArticleImpactRow & string,
-  label: string,
-  meaning: string,
-  value: (a: ArticleImpactRow) => number | null,
-  text: (a: ArticleImpactRow) => string = (a) => count(value(a)),
-): SortColumn<ArticleImpactRow> => ({
-  key,
-  label,
-  meaning,
-  numeric: true,
-  sortValue: value,
-  cell: text,
-});
-
 /** What each article did for callers in the period. Articles, never their authors, are compared. */
 export function ArticleImpact({ query, articles, departments }: Props) {
   const name = (slug: string) => departments?.find((d) => d.slug === slug)?.name ?? slug;
   const columns: SortColumn<ArticleImpactRow>[] = [
-    {
-      key: 'title',
-      label: 'Article',
-      meaning: 'The article (never its author).',
-      numeric: false,
-      sortValue: (a) => a.title.toLowerCase(),
-      cell: (a) => <Link href={`/articles/${encodeURIComponent(a.slug)}`}>{a.title}</Link>,
-      rowHeader: true,
-    },
+    titleColumn<ArticleImpactRow>(),
     {
       key: 'department',
       label: 'Department',
@@ -55,46 +31,8 @@ export function ArticleImpact({ query, articles, departments }: Props) {
       sortValue: (a) => a.confidence,
       cell: (a) => <Badges confidence={a.confidence as Confidence} />,
     },
-    num('uses', 'Uses', 'Contacts that opened, tried or solved with it.', (a) => a.uses),
-    num('solves', 'Solves', 'Contacts closed as solved with it.', (a) => a.solves),
-    num(
-      'solveRate',
-      'Solve rate',
-      'Solves divided by uses.',
-      (a) => a.solveRate,
-      (a) => percent(a.solveRate),
-    ),
-    num(
-      'failedTries',
-      'Failed tries',
-      'Tried on a contact without solving it.',
-      (a) => a.failedTries,
-    ),
-    num(
-      'escalationsAvoided',
-      'Escalations avoided',
-      "Solves by agents of another department than the article's.",
-      (a) => a.escalationsAvoided,
-    ),
-    num(
-      'openFlags',
-      'Open flags',
-      'Flags from agents still waiting in the queue.',
-      (a) => a.openFlags,
-    ),
-    {
-      key: 'lastVerified',
-      label: 'Last verified',
-      meaning: 'When an engineer last confirmed it still works.',
-      numeric: false,
-      sortValue: (a) => a.lastVerified,
-      cell: (a) =>
-        a.lastVerified ? (
-          <time dateTime={a.lastVerified}>{formatDate(a.lastVerified)}</time>
-        ) : (
-          'never'
-        ),
-    },
+    ...outcomeColumns<ArticleImpactRow>({ count, percent }),
+    lastVerifiedColumn<ArticleImpactRow>(),
   ];
 
   return (

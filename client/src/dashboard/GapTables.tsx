@@ -1,6 +1,6 @@
 import { formatDay } from '../ui/format';
+import { SortableTable, type SortColumn } from '../ui/SortableTable';
 import { count } from './format';
-import { SortableTable, type SortColumn } from './SortableTable';
 import { csvUrl, type GapKind, type GapRow, type Gaps, type StatsQuery } from './statsApi';
 
 interface Props {

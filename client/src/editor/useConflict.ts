@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../api';
-import { engineerApi } from '../engineerApi';
+import { api, engineerApi, errorMessage } from '../api';
 import type { Article, ArticleDiff } from '../types';
 import type { FieldName, FormValues } from './formModel';
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage, isAbort } from '../api';
-import { engineerApi } from '../engineerApi';
+import { engineerApi, errorMessage, isAbort } from '../api';
 
 export interface Preview {
   /** Sanitized HTML from the server's renderer, for the text last rendered. */

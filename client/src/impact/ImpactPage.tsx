@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage, isAbort } from '../api';
-import { engineerApi } from '../engineerApi';
+import { engineerApi, errorMessage, isAbort } from '../api';
 import type { Department, ImpactData, User } from '../types';
 import { DepartmentPicker } from '../ui/DepartmentPicker';
 import { formatDay } from '../ui/format';

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { engineerApi } from '../engineerApi';
+import { ApiError, engineerApi } from '../api';
 import type { Department, QueueFlag, RequestGroup, User } from '../types';
 import { DepartmentPicker } from '../ui/DepartmentPicker';
 import { NoteDialog } from '../ui/NoteDialog';

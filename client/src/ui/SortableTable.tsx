@@ -14,8 +14,14 @@ export interface SortColumn<T> {
   rowHeader?: boolean;
 }
 
+type Order = 'ascending' | 'descending';
+
 interface Props<T> {
-  caption: string;
+  /**
+   * The table's name, said with its order: "Caption, by column, descending"; a function words
+   * it itself from the sorted column's label (lower case) and the order.
+   */
+  caption: string | ((by: string, order: Order) => string);
   columns: SortColumn<T>[];
   rows: T[];
   rowKey: (row: T) => string | number;
@@ -47,6 +53,8 @@ export function SortableTable<T>(props: Props<T>) {
   const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
   const sorted = sortRows(rows, column, sort.descending);
   const shown = all || few === undefined ? sorted : sorted.slice(0, few);
+  const order: Order = sort.descending ? 'descending' : 'ascending';
+  const by = column.label.toLowerCase();
 
   function toggle(c: SortColumn<T>) {
     // numbers start with the biggest, words A→Z
@@ -61,7 +69,7 @@ export function SortableTable<T>(props: Props<T>) {
     <>
       <table class={`data-table ${props.class ?? ''}`}>
         <caption class="visually-hidden">
-          {caption}, by {column.label.toLowerCase()}, {sort.descending ? 'descending' : 'ascending'}
+          {typeof caption === 'string' ? `${caption}, by ${by}, ${order}` : caption(by, order)}
         </caption>
         <thead>
           <tr>
@@ -70,9 +78,7 @@ export function SortableTable<T>(props: Props<T>) {
                 key={c.key}
                 scope="col"
                 class={c.numeric ? 'num' : undefined}
-                aria-sort={
-                  sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined
-                }
+                aria-sort={sort.key === c.key ? order : undefined}
               >
                 <button
                   type="button"
