@@ -2,8 +2,14 @@
 // violations, with results shown, with each console dialog open, and on the article page;
 // and on the engineer's editor (with previews), department queue and article history.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/services/seed';
-import { launchChromium, startServer, type RunningServer } from '../helpers/server';
+import { AXE_CONTEXT, axeProblems } from '../helpers/axe';
+import {
+  launchChromium,
+  signedInPage,
+  signInOnLoginPage,
+  startServer,
+  type RunningServer,
+} from '../helpers/server';
 
 jest.setTimeout(60_000);
 
@@ -11,36 +17,6 @@ jest.setTimeout(60_000);
 const ARTICLE = 'router-orange-led-after-firmware-update';
 /** Another validated network article: the history test changes it. */
 const HISTORY_ARTICLE = 'ont-serial-mismatch-provisioning-job-stuck';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AXE_SOURCE: string = require('axe-core').source;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-/** Serious and critical violations on the page as it is now, in a readable form. */
-async function axeProblems(page: Page): Promise<string[]> {
-  // page code as strings: this Node project has no DOM types
-  if (!(await page.evaluate<boolean>("'axe' in window"))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
-  }
-  const violations = await page.evaluate<unknown[]>(
-    'axe.run(document).then((result) => result.violations)',
-  );
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
-          .slice(0, 3)
-          .map((n) => JSON.stringify(n.target))
-          .join(', ')}`,
-    );
-}
 
 describe('accessibility (axe-core)', () => {
   let server: RunningServer;
@@ -57,14 +33,8 @@ describe('accessibility (axe-core)', () => {
     await server?.stop();
   });
   beforeEach(async () => {
-    // axe is injected as an inline script; the app's CSP (script-src 'self') would block it
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
-    page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill('agent@firstcall.example');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+    page = await signedInPage(browser, server.url, 'agent@firstcall.example', AXE_CONTEXT);
+    context = page.context();
   });
   afterEach(() => context.close());
 
@@ -126,10 +96,7 @@ describe('accessibility (axe-core)', () => {
     beforeEach(async () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(/\/login/);
-      await page.getByLabel('Email').fill('engineer@firstcall.example');
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+      await signInOnLoginPage(page, 'engineer@firstcall.example');
     });
 
     it('the editor with live previews', async () => {

@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/services/seed';
-import { launchChromium, startServer, type RunningServer } from '../helpers/server';
+import {
+  launchChromium,
+  signIn,
+  signInOnLoginPage,
+  startServer,
+  submitLogin,
+  type RunningServer,
+} from '../helpers/server';
 
 jest.setTimeout(60_000);
 
@@ -28,17 +34,10 @@ describe('in the browser', () => {
   const firstResultShows = (text: string | RegExp) =>
     results().first().filter({ hasText: text }).waitFor({ timeout: 5000 });
 
-  async function signIn(email: string) {
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await searchBox().waitFor();
-  }
-
   it('an agent finds a fix by a misspelled symptom and by an error code, and reads it', async () => {
     await page.goto(`${server.url}/`);
     await page.waitForURL(/\/login/);
-    await signIn('agent@firstcall.example');
+    await signInOnLoginPage(page, 'agent@firstcall.example');
     expect(await searchBox().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
 
     await searchBox().fill('router blinkng ornage');
@@ -62,8 +61,7 @@ describe('in the browser', () => {
   });
 
   it('an engineer publishes an article that an agent finds on the next search', async () => {
-    await page.goto(`${server.url}/login`);
-    await signIn('engineer@firstcall.example');
+    await signIn(page, server.url, 'engineer@firstcall.example');
     await page.getByRole('link', { name: 'New article' }).click();
     await page.getByLabel('Title').fill('Smart plug drops off Wi-Fi every evening');
     await page
@@ -79,16 +77,14 @@ describe('in the browser', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
-    await signIn('agent@firstcall.example');
+    await signInOnLoginPage(page, 'agent@firstcall.example');
     await searchBox().fill('PLUG-77');
     await firstResultShows('Smart plug drops off Wi-Fi every evening');
   });
 
   it('shows a clear error for a wrong password', async () => {
     await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill('agent@firstcall.example');
-    await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitLogin(page, 'agent@firstcall.example', 'not-the-password');
     await page
       .getByRole('alert')
       .filter({ hasText: /incorrect/i })

@@ -2,8 +2,7 @@
 // one-key outcomes, escalations that ask for an article, flags, facets and the keyboard flow.
 // Every outcome is checked through the API, not only on screen.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/services/seed';
-import { launchChromium, startServer, type RunningServer } from '../helpers/server';
+import { launchChromium, signIn, startServer, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(60_000);
 
@@ -64,14 +63,6 @@ describe('agent console', () => {
   const toast = () => page.getByRole('status').filter({ has: page.locator('.toast') });
   const contactBar = () => page.getByRole('region', { name: 'Contact' });
 
-  async function signIn(p: Page, email: string) {
-    await p.goto(`${server.url}/login`);
-    await p.getByLabel('Email').fill(email);
-    await p.getByLabel('Password').fill(DEMO_PASSWORD);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByRole('searchbox', { name: 'Search' }).waitFor();
-  }
-
   /** GET through the page's own session (cookies of its browser context). */
   async function apiGet<T>(p: Page, path: string): Promise<T> {
     const res = await p.request.get(`${server.url}${path}`);
@@ -103,7 +94,7 @@ describe('agent console', () => {
   const focused = () => page.evaluate<string>('document.activeElement.outerHTML');
 
   it('an agent types a misspelled symptom, arrows to the fix and presses S: the contact is solved with it', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     expect(await hasFocus(searchBox())).toBe(true);
 
     await typeAndWait('router blinkng ornage', 'Router power light blinks orange');
@@ -147,7 +138,7 @@ describe('agent console', () => {
   });
 
   it('T marks the selected article as tried and keeps the contact open; Enter opens; Shift+S solves without an article', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     await typeAndWait('pasword reset link expired', /password/i);
     const contactId = await openContactId();
 
@@ -186,7 +177,7 @@ describe('agent console', () => {
   });
 
   it('an escalation with "Needs an article" lands in the department queue with the contact’s searches', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     const query = 'invoice printed in braille';
     await searchBox().pressSequentially(query, { delay: 25 });
     await page.waitForURL((u) => u.searchParams.get('q') === query, { timeout: 5000 });
@@ -216,7 +207,7 @@ describe('agent console', () => {
     const engineerContext = await browser.newContext();
     try {
       const engineer = await engineerContext.newPage();
-      await signIn(engineer, 'billing.engineer@firstcall.example');
+      await signIn(engineer, server.url, 'billing.engineer@firstcall.example');
       const queue = await apiGet<QueueJson>(engineer, '/api/queue/billing');
       const request = queue.requests.find((r) => r.contactId === contactId);
       expect(request).toBeDefined();
@@ -228,7 +219,7 @@ describe('agent console', () => {
   });
 
   it('X flags the selected article; the flag is in its department’s queue', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     await typeAndWait('E-1043', 'Router power light blinks orange');
     await searchBox().press('ArrowDown');
     await page.keyboard.press('ArrowUp');
@@ -254,7 +245,7 @@ describe('agent console', () => {
     const engineerContext = await browser.newContext();
     try {
       const engineer = await engineerContext.newPage();
-      await signIn(engineer, 'engineer@firstcall.example'); // network owns the router article
+      await signIn(engineer, server.url, 'engineer@firstcall.example'); // network owns the router article
       const queue = await apiGet<QueueJson>(engineer, '/api/queue/network');
       const flag = queue.flags.find((f) => f.comment === comment);
       expect(flag).toMatchObject({ reason: 'missing_step', article: { slug } });
@@ -264,7 +255,7 @@ describe('agent console', () => {
   });
 
   it('keyboard details: / returns to the box, typing in the list goes to the box, Esc cancels a dialog and restores focus', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     await typeAndWait('router', /router/i);
     await searchBox().press('ArrowDown');
     expect(await focusIsIn('[aria-label="Results"]')).toBe(true);
@@ -295,7 +286,7 @@ describe('agent console', () => {
   });
 
   it('N starts a contact with a channel and a customer reference; personal data is refused with the server’s message', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     await page.getByRole('button', { name: 'New contact' }).click();
     const dialog = page.getByRole('dialog', { name: 'New contact' });
     await dialog.waitFor();
@@ -338,7 +329,7 @@ describe('agent console', () => {
 
   it('C copies the selected article’s resolution steps to the clipboard', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     await typeAndWait('E-1043', 'Router power light blinks orange');
     await searchBox().press('ArrowDown');
     await page.keyboard.press('ArrowUp');
@@ -352,7 +343,7 @@ describe('agent console', () => {
   });
 
   it('a manager searches without contacts: no contact is logged and nothing fails', async () => {
-    await signIn(page, 'manager@firstcall.example');
+    await signIn(page, server.url, 'manager@firstcall.example');
     await contactBar().getByText('Contacts are not logged for your role.').waitFor();
     await typeAndWait('router blinkng ornage', 'Router power light blinks orange');
     expect(await page.getByRole('alert').innerText()).toBe('');
@@ -369,7 +360,7 @@ describe('agent console', () => {
   });
 
   it('facets filter by department and product, live in the URL, and toggle off', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     await typeAndWait('router', /router/i);
     const departments = page.getByRole('group', { name: 'Department' });
     const network = departments.getByRole('button', { name: /^Network Engineering\s*\d+$/ });
@@ -410,7 +401,7 @@ describe('agent console', () => {
   });
 
   it('an API error shows the server’s message in an alert and keeps the query', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     await typeAndWait('router', /router/i);
     const id = await openContactId();
     // the contact is closed elsewhere (another tab): the console's S gets 409 contact_closed
@@ -430,7 +421,7 @@ describe('agent console', () => {
   });
 
   it('fits 1366×768 and a wide screen without sideways scrolling; narrow screens open the article page', async () => {
-    await signIn(page, 'agent@firstcall.example');
+    await signIn(page, server.url, 'agent@firstcall.example');
     await typeAndWait('router blinkng ornage', 'Router power light blinks orange');
     const overflow = () =>
       page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');

@@ -3,9 +3,15 @@
 // drills down to its contacts (paged), tables sort and download as CSV, a bad range shows the
 // server's message, agents get no dashboard, and axe-core finds no serious problem.
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/services/seed';
-import { launchChromium, startServer, type RunningServer } from '../helpers/server';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Locator,
+  Page,
+} from 'playwright-core';
+import { AXE_CONTEXT, axeProblems } from '../helpers/axe';
+import { launchChromium, signedInPage, startServer, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(90_000);
 
@@ -15,9 +21,6 @@ const DAY = 86_400_000;
 const CONTACT_CSV_HEADER =
   'id,agent,agentDepartment,channel,customerRef,startedAt,closedAt,outcome,articleId,article,' +
   'articleDepartment,escalatedTo';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AXE_SOURCE: string = require('axe-core').source;
 
 interface Summary {
   contacts: number;
@@ -29,32 +32,6 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const today = () => isoDay(Date.now());
 /** The browser runs in en-US (set on the context), so numbers read "1,234". */
 const shown = (n: number) => n.toLocaleString('en-US');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Serious and critical violations on the page as it is now (as in a11y.test.ts). */
-async function axeProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate<boolean>("'axe' in window"))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
-  }
-  const violations = await page.evaluate<unknown[]>(
-    'axe.run(document).then((result) => result.violations)',
-  );
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
-          .slice(0, 3)
-          .map((n) => JSON.stringify(n.target))
-          .join(', ')}`,
-    );
-}
 
 describe('managers dashboard', () => {
   let server: RunningServer;
@@ -73,21 +50,13 @@ describe('managers dashboard', () => {
     for (const c of contexts.splice(0)) await c.close();
   });
 
-  async function signIn(email: string, opts: { bypassCSP?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
+  async function signIn(email: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const page = await signedInPage(browser, server.url, email, {
       locale: 'en-US',
       acceptDownloads: true,
-      // axe is injected as an inline script, which the app's CSP (script-src 'self') blocks
-      bypassCSP: opts.bypassCSP ?? false,
+      ...options,
     });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+    contexts.push(page.context());
     return page;
   }
 
@@ -299,7 +268,7 @@ describe('managers dashboard', () => {
   });
 
   it('has no serious accessibility problems (axe-core), overview and drill-down', async () => {
-    const page = await signIn(MANAGER, { bypassCSP: true });
+    const page = await signIn(MANAGER, AXE_CONTEXT);
     await openDashboard(page);
     await page.getByRole('img', { name: /^Escalation rate/ }).waitFor();
     // one chart's data table open, as a screen-reader user would read it

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createUser } from '../../server/services/users';
 import { DEMO_PASSWORD } from '../../server/services/seed';
 import { apiSession, type ApiSession } from '../helpers/browserApi';
-import { launchChromium, startServer, type RunningServer } from '../helpers/server';
+import { launchChromium, signedInPage, startServer, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(90_000);
 
@@ -63,14 +63,8 @@ describe('engineer UI', () => {
   });
 
   async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+    const page = await signedInPage(browser, server.url, email);
+    contexts.push(page.context());
     return page;
   }
 

@@ -136,3 +136,12 @@ export async function signedIn(ctx: TestContext, who: UserKey): Promise<Client> 
     throw new Error(`login as ${who} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return c;
 }
+
+/** Signs in each of `who` (every user in USERS unless told) at once, keyed by who they are. */
+export async function signedInUsers<K extends UserKey = UserKey>(
+  ctx: TestContext,
+  who: readonly K[] = Object.keys(USERS) as K[],
+): Promise<Record<K, Client>> {
+  const clients = await Promise.all(who.map((w) => signedIn(ctx, w)));
+  return Object.fromEntries(who.map((w, i) => [w, clients[i]!])) as Record<K, Client>;
+}

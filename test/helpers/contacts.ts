@@ -44,6 +44,17 @@ export async function createArticle(
   return res.body.data as CreatedArticle;
 }
 
+/**
+ * One network article agents may not see or use for each reason: wip (no resolution), archived,
+ * internal.
+ */
+export async function articlesHiddenFromAgents(writer: Client) {
+  const wip = await createArticle(writer, { confidence: 'wip', resolution: '' });
+  const archived = await createArticle(writer, { confidence: 'archived' });
+  const internal = await createArticle(writer, { audience: 'internal' });
+  return { wip, archived, internal };
+}
+
 export interface ContactBody {
   id: number;
   channel: string;
@@ -83,6 +94,9 @@ export function search(c: Client, params: Record<string, string | number>) {
   ).toString();
   return c.get(`/api/search?${qs}`);
 }
+
+/** An instant as the API writes it: ISO 8601 in UTC, with milliseconds. */
+export const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** An ISO instant `ms` milliseconds before now, whole seconds (so it survives normalization). */
 export function ago(ms: number): string {

@@ -1,7 +1,7 @@
 import type { Role } from '../../server/services/permissions';
 import { findPasswordHash, insertUser } from '../../server/stores/users';
 import { USERS, type Client, type TestContext } from './app';
-import { DAY, departmentId, type ContactBody } from './contacts';
+import { DAY, departmentId, openContact, type ContactBody } from './contacts';
 
 /** The UTC day `offset` days from today, YYYY-MM-DD (verify-by dates are UTC days). */
 export const day = (offset = 0) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -27,27 +27,24 @@ export async function addUser(
   });
 }
 
-async function ok(res: { status: number; body: unknown }, what: string, status = 200) {
+async function ok<T = ContactBody>(
+  res: { status: number; body: unknown },
+  what: string,
+  status = 200,
+) {
   if (res.status !== status)
     throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return (res.body as { data: ContactBody }).data;
+  return (res.body as { data: T }).data;
 }
 
 /** An admin opens a contact for `agentId` (optionally at a past time) and returns it. */
-export async function openFor(
+export function openFor(
   admin: Client,
   agentId: number,
   startedAt?: string,
+  channel = 'phone',
 ): Promise<ContactBody> {
-  return ok(
-    await admin.post('/api/contacts', {
-      channel: 'phone',
-      agentId,
-      ...(startedAt && { startedAt }),
-    }),
-    'opening a contact',
-    201,
-  );
+  return openContact(admin, { channel, agentId, ...(startedAt && { startedAt }) });
 }
 
 /** Closes a contact (the caller's own, or any for an admin) with `body`. */
@@ -69,6 +66,68 @@ export async function solvedBy(
 export async function tried(c: Client, contactId: number, articleId: number): Promise<ContactBody> {
   return ok(await c.post(`/api/contacts/${contactId}/tried`, { articleId }), 'marking tried');
 }
+
+/** Records that `articleId` was opened during `contactId`. */
+export async function opened(
+  c: Client,
+  contactId: number,
+  articleId: number,
+): Promise<ContactBody> {
+  return ok(await c.post(`/api/contacts/${contactId}/opened`, { articleId }), 'marking opened');
+}
+
+/** "Tried, didn't solve" with `articleId` on `n` separate contacts `c` opens (left open). */
+export async function triedOn(c: Client, articleId: number, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const contact = await openContact(c);
+    await tried(c, contact.id, articleId);
+  }
+}
+
+/** POST /confidence: moves an article from `version` to `to` (the response, to check). */
+export const moveConfidence = (c: Client, id: number, to: string, version: number, note?: string) =>
+  c.post(`/api/articles/${id}/confidence`, { to, version, ...(note && { note }) });
+
+export interface FlagBody {
+  id: number;
+  article: { id: number; slug: string; title: string };
+  reason: string;
+  comment: string;
+  status: string;
+  createdAt: string;
+  contactId?: number | null;
+}
+
+/** `c` flags an article (by default as unclear, "Which menu?") and gets the new flag. */
+export async function flagArticle(
+  c: Client,
+  articleId: number,
+  body: { reason: string; comment: string } = { reason: 'unclear', comment: 'Which menu?' },
+): Promise<FlagBody> {
+  return ok<FlagBody>(await c.post(`/api/articles/${articleId}/flags`, body), 'flagging', 201);
+}
+
+/** POST /api/queue/{kind}/{id}/resolve (the response, to check: 204 when resolved). */
+export const resolveItem = (c: Client, kind: 'flags' | 'requests', id: number, body: object) =>
+  c.post(`/api/queue/${kind}/${id}/resolve`, body);
+
+export interface FlagDbRow {
+  id: number;
+  article_id: number;
+  department_id: number;
+  user_id: number | null;
+  contact_id: number | null;
+  reason: string;
+  comment: string;
+  status: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: number | null;
+  resolution_note: string | null;
+}
+
+export const flagRow = (ctx: TestContext, id: number) =>
+  ctx.db.get<FlagDbRow>('SELECT * FROM flags WHERE id = ?', [id]);
 
 export interface AuditDbRow {
   id: number;

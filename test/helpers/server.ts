@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createApp } from '../../server/app';
 import { boot } from '../../server/boot';
 import type { Database } from '../../server/db/connection';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { CLIENT_DIST, ROOT } from '../../server/paths';
+import { DEMO_PASSWORD } from '../../server/services/seed';
 
 export interface RunningServer {
   url: string;
@@ -75,4 +76,44 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Fills in the login form the page shows and submits it; the caller waits for what follows. */
+export async function submitLogin(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in as a demo user on the login page the browser shows; waits for the search box. */
+export async function signInOnLoginPage(page: Page, email: string) {
+  await submitLogin(page, email);
+  await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+}
+
+/** Opens the app's login page and signs in as a demo user; waits for the search box. */
+export async function signIn(page: Page, url: string, email: string) {
+  await page.goto(`${url}/login`);
+  await signInOnLoginPage(page, email);
+}
+
+/**
+ * A page in a new browser context (1366×768, plus `options`), signed in as a demo user.
+ * The caller closes page.context().
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  email: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
+  try {
+    const page = await context.newPage();
+    await signIn(page, url, email);
+    return page;
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
 }

@@ -1,18 +1,20 @@
 import {
   client,
   makeTestApp,
-  signedIn,
+  signedInUsers,
   USERS,
   type Client,
   type TestContext,
 } from '../helpers/app';
 import {
   ago,
+  articlesHiddenFromAgents,
   contactRow,
   createArticle,
   DAY,
   departmentId,
   HOUR,
+  ISO,
   openContact,
   search,
   secondAgent,
@@ -20,8 +22,7 @@ import {
   type ContactBody,
   type CreatedArticle,
 } from '../helpers/contacts';
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+import { close, count, openFor, tried } from '../helpers/lifecycle';
 
 describe('contacts API', () => {
   let ctx: TestContext;
@@ -40,25 +41,14 @@ describe('contacts API', () => {
 
   beforeAll(async () => {
     ctx = await makeTestApp();
-    [agent, engineer, billingEngineer, manager, admin] = await Promise.all([
-      signedIn(ctx, 'agent'),
-      signedIn(ctx, 'engineer'),
-      signedIn(ctx, 'billingEngineer'),
-      signedIn(ctx, 'manager'),
-      signedIn(ctx, 'admin'),
-    ]);
+    ({ agent, engineer, billingEngineer, manager, admin } = await signedInUsers(ctx));
     agentId = await userId(ctx, USERS.agent.email);
     other = (await secondAgent(ctx)).client;
     validated = await createArticle(engineer, { title: 'Router blinks orange after update' });
     notValidated = await createArticle(engineer, { confidence: 'not_validated' });
-    wip = await createArticle(engineer, { confidence: 'wip', resolution: '' });
-    archived = await createArticle(engineer, { confidence: 'archived' });
-    internal = await createArticle(engineer, { audience: 'internal' });
+    ({ wip, archived, internal } = await articlesHiddenFromAgents(engineer));
   });
   afterAll(() => ctx.close());
-
-  const count = async (table: string) =>
-    (await ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
 
   describe('opening', () => {
     it('opens a contact with the documented shape and stores it', async () => {
@@ -148,7 +138,7 @@ describe('contacts API', () => {
     ])(
       'rejects %s as customerRef with 400 validation_failed and stores nothing',
       async (_, ref) => {
-        const before = await count('contacts');
+        const before = await count(ctx, 'contacts');
         const res = await agent.post('/api/contacts', { channel: 'phone', customerRef: ref });
         expect(res.status).toBe(400);
         expect(res.body.error).toEqual({
@@ -156,7 +146,7 @@ describe('contacts API', () => {
           message: expect.any(String),
           field: 'customerRef',
         });
-        expect(await count('contacts')).toBe(before);
+        expect(await count(ctx, 'contacts')).toBe(before);
       },
     );
 
@@ -167,11 +157,11 @@ describe('contacts API', () => {
       [{ customerRef: 'ACC-1' }, 'channel'],
       [{ channel: 'phone', mood: 'angry' }, 'mood'],
     ])('rejects %j with 400 naming %s', async (body, field) => {
-      const before = await count('contacts');
+      const before = await count(ctx, 'contacts');
       const res = await agent.post('/api/contacts', body);
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ id: 'validation_failed', field });
-      expect(await count('contacts')).toBe(before);
+      expect(await count(ctx, 'contacts')).toBe(before);
     });
 
     it('lets engineers and admins take contacts too, each as themselves', async () => {
@@ -248,9 +238,7 @@ describe('contacts API', () => {
     it('keeps the department the article had when it solved the contact', async () => {
       const moving = await createArticle(admin, { department: 'network' });
       const c = await openContact(agent);
-      await agent
-        .post(`/api/contacts/${c.id}/close`, { outcome: 'solved', articleId: moving.id })
-        .expect(200);
+      await close(agent, c.id, { outcome: 'solved', articleId: moving.id });
       await admin
         .patch(`/api/articles/${moving.id}`, { version: 1, department: 'billing' })
         .expect(200);
@@ -281,7 +269,7 @@ describe('contacts API', () => {
       expect(await contactRow(ctx, c.id)).toEqual(before);
       expect(before!.closed_at).toBeNull();
       // still open: a valid close afterwards works
-      await agent.post(`/api/contacts/${c.id}/close`, { outcome: 'solved' }).expect(200);
+      await close(agent, c.id, { outcome: 'solved' });
     });
 
     it('does not let an admin solve with a wip or archived article either', async () => {
@@ -315,9 +303,7 @@ describe('contacts API', () => {
   describe('who may close and read', () => {
     it('answers 409 contact_closed to a second close and keeps the first outcome', async () => {
       const c = await openContact(agent);
-      await agent
-        .post(`/api/contacts/${c.id}/close`, { outcome: 'solved', articleId: validated.id })
-        .expect(200);
+      await close(agent, c.id, { outcome: 'solved', articleId: validated.id });
       const first = await contactRow(ctx, c.id);
       for (const body of [
         { outcome: 'follow_up', note: 'call back' },
@@ -329,7 +315,7 @@ describe('contacts API', () => {
         expect(res.body.error.id).toBe('contact_closed');
       }
       expect(await contactRow(ctx, c.id)).toEqual(first);
-      expect(await count(`article_requests WHERE contact_id = ${c.id}`)).toBe(0);
+      expect(await count(ctx, `article_requests WHERE contact_id = ${c.id}`)).toBe(0);
     });
 
     it('answers 403 contact_not_yours to an agent closing another agent’s contact', async () => {
@@ -356,11 +342,11 @@ describe('contacts API', () => {
     });
 
     it('forbids managers to open or close contacts (403) but lets them read any contact', async () => {
-      const before = await count('contacts');
+      const before = await count(ctx, 'contacts');
       const opening = await manager.post('/api/contacts', { channel: 'phone' });
       expect(opening.status).toBe(403);
       expect(opening.body.error.id).toBe('forbidden');
-      expect(await count('contacts')).toBe(before);
+      expect(await count(ctx, 'contacts')).toBe(before);
 
       const c = await openContact(agent, { channel: 'phone', customerRef: 'ACC-9' });
       for (const [path, body] of [
@@ -393,14 +379,14 @@ describe('contacts API', () => {
       ['startedAt', { startedAt: ago(HOUR) }],
       ['agentId', { agentId: 1 }],
     ])('answers 403 explicit_times_forbidden to an agent opening with %s', async (_, extra) => {
-      const before = await count('contacts');
+      const before = await count(ctx, 'contacts');
       const res = await agent.post('/api/contacts', { channel: 'phone', ...extra });
       expect(res.status).toBe(403);
       expect(res.body.error.id).toBe('explicit_times_forbidden');
       const byEngineer = await engineer.post('/api/contacts', { channel: 'phone', ...extra });
       expect(byEngineer.status).toBe(403);
       expect(byEngineer.body.error.id).toBe('explicit_times_forbidden');
-      expect(await count('contacts')).toBe(before);
+      expect(await count(ctx, 'contacts')).toBe(before);
     });
 
     it('answers 403 explicit_times_forbidden to an agent closing with closedAt', async () => {
@@ -468,15 +454,12 @@ describe('contacts API', () => {
 
     it('lets an admin close an agent’s own contact', async () => {
       const c = await openContact(agent);
-      await admin.post(`/api/contacts/${c.id}/close`, { outcome: 'follow_up' }).expect(200);
+      await close(admin, c.id, { outcome: 'follow_up' });
       expect((await contactRow(ctx, c.id))!.agent_id).toBe(agentId);
     });
 
     it('rejects a closedAt before startedAt with 400 field closedAt', async () => {
-      const startedAt = ago(2 * HOUR);
-      const c = (
-        await admin.post('/api/contacts', { channel: 'phone', agentId, startedAt }).expect(201)
-      ).body.data as ContactBody;
+      const c = await openFor(admin, agentId, ago(2 * HOUR));
       const res = await admin.post(`/api/contacts/${c.id}/close`, {
         outcome: 'solved',
         closedAt: ago(3 * HOUR),
@@ -488,11 +471,11 @@ describe('contacts API', () => {
 
     it('rejects times in the future with 400', async () => {
       const future = new Date(Date.now() + DAY).toISOString();
-      const before = await count('contacts');
+      const before = await count(ctx, 'contacts');
       const opening = await admin.post('/api/contacts', { channel: 'phone', startedAt: future });
       expect(opening.status).toBe(400);
       expect(opening.body.error).toMatchObject({ id: 'validation_failed', field: 'startedAt' });
-      expect(await count('contacts')).toBe(before);
+      expect(await count(ctx, 'contacts')).toBe(before);
 
       const c = await openContact(admin);
       const closing = await admin.post(`/api/contacts/${c.id}/close`, {
@@ -514,7 +497,7 @@ describe('contacts API', () => {
     );
 
     it('rejects an admin opening for an unknown or deactivated agent with 400 field agentId', async () => {
-      const before = await count('contacts');
+      const before = await count(ctx, 'contacts');
       const res = await admin.post('/api/contacts', { channel: 'phone', agentId: 99_999 });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ id: 'validation_failed', field: 'agentId' });
@@ -523,7 +506,7 @@ describe('contacts API', () => {
       const inactive = await admin.post('/api/contacts', { channel: 'phone', agentId: gone.id });
       expect(inactive.status).toBe(400);
       expect(inactive.body.error).toMatchObject({ id: 'validation_failed', field: 'agentId' });
-      expect(await count('contacts')).toBe(before);
+      expect(await count(ctx, 'contacts')).toBe(before);
     });
   });
 
@@ -550,7 +533,7 @@ describe('contacts API', () => {
         reason: 'Refund above the agent limit',
         article_id: null,
       });
-      expect(await count(`article_requests WHERE contact_id = ${c.id}`)).toBe(0);
+      expect(await count(ctx, `article_requests WHERE contact_id = ${c.id}`)).toBe(0);
     });
 
     it('escalates to a department by id', async () => {
@@ -588,7 +571,7 @@ describe('contacts API', () => {
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ id: 'validation_failed', field });
       expect(await contactRow(ctx, c.id)).toMatchObject({ closed_at: null, outcome: null });
-      expect(await count(`article_requests WHERE contact_id = ${c.id}`)).toBe(0);
+      expect(await count(ctx, `article_requests WHERE contact_id = ${c.id}`)).toBe(0);
     });
 
     it('with needsArticle files a request carrying the contact’s folded searches, shown in the queue', async () => {
@@ -702,7 +685,7 @@ describe('contacts API', () => {
         tried: [{ id: validated.id, slug: validated.slug, title: validated.title }],
       });
       // twice is still once
-      await agent.post(`/api/contacts/${c.id}/tried`, { articleId: validated.id }).expect(200);
+      await tried(agent, c.id, validated.id);
       const rows = await ctx.db.all<{ article_id: number; kind: string }>(
         "SELECT article_id, kind FROM contact_articles WHERE contact_id = ? AND kind = 'tried'",
         [c.id],
@@ -710,21 +693,19 @@ describe('contacts API', () => {
       expect(rows).toEqual([{ article_id: validated.id, kind: 'tried' }]);
       expect((await contactRow(ctx, c.id))!.closed_at).toBeNull();
       // and it can still be solved by another article
-      const solved = await agent
-        .post(`/api/contacts/${c.id}/close`, { outcome: 'solved', articleId: notValidated.id })
-        .expect(200);
-      expect(solved.body.data.tried).toEqual([
+      const solved = await close(agent, c.id, { outcome: 'solved', articleId: notValidated.id });
+      expect(solved.tried).toEqual([
         { id: validated.id, slug: validated.slug, title: validated.title },
       ]);
     });
 
     it('answers 409 contact_closed to tried on a closed contact', async () => {
       const c = await openContact(agent);
-      await agent.post(`/api/contacts/${c.id}/close`, { outcome: 'follow_up' }).expect(200);
+      await close(agent, c.id, { outcome: 'follow_up' });
       const res = await agent.post(`/api/contacts/${c.id}/tried`, { articleId: validated.id });
       expect(res.status).toBe(409);
       expect(res.body.error.id).toBe('contact_closed');
-      expect(await count(`contact_articles WHERE contact_id = ${c.id}`)).toBe(0);
+      expect(await count(ctx, `contact_articles WHERE contact_id = ${c.id}`)).toBe(0);
     });
 
     it('rejects tried with an unusable article, another agent’s contact or no articleId', async () => {
@@ -738,7 +719,7 @@ describe('contacts API', () => {
       const missing = await agent.post(`/api/contacts/${c.id}/tried`, {});
       expect(missing.status).toBe(400);
       expect(missing.body.error).toMatchObject({ id: 'validation_failed', field: 'articleId' });
-      expect(await count(`contact_articles WHERE contact_id = ${c.id}`)).toBe(0);
+      expect(await count(ctx, `contact_articles WHERE contact_id = ${c.id}`)).toBe(0);
     });
 
     it('records an opened article and marks the contact’s latest search with it', async () => {
@@ -779,11 +760,11 @@ describe('contacts API', () => {
       expect((await agent.post(`/api/contacts/${c.id}/opened`, { articleId: wip.id })).status).toBe(
         404,
       );
-      await agent.post(`/api/contacts/${c.id}/close`, { outcome: 'solved' }).expect(200);
+      await close(agent, c.id, { outcome: 'solved' });
       const res = await agent.post(`/api/contacts/${c.id}/opened`, { articleId: validated.id });
       expect(res.status).toBe(409);
       expect(res.body.error.id).toBe('contact_closed');
-      expect(await count(`contact_articles WHERE contact_id = ${c.id}`)).toBe(0);
+      expect(await count(ctx, `contact_articles WHERE contact_id = ${c.id}`)).toBe(0);
     });
   });
 
@@ -837,22 +818,22 @@ describe('contacts API', () => {
       const c = await openContact(agent);
       expect((await anonymous.get('/api/contacts')).status).toBe(401);
       expect((await anonymous.get(`/api/contacts/${c.id}`)).status).toBe(401);
-      const before = await count('contacts');
+      const before = await count(ctx, 'contacts');
       const opening = await anonymous.post('/api/contacts', { channel: 'phone' });
       expect(opening.status).toBe(401);
       expect(opening.body.error.id).toBe('unauthenticated');
-      expect(await count('contacts')).toBe(before);
+      expect(await count(ctx, 'contacts')).toBe(before);
       const closing = await anonymous.post(`/api/contacts/${c.id}/close`, { outcome: 'solved' });
       expect(closing.status).toBe(401);
       expect((await contactRow(ctx, c.id))!.closed_at).toBeNull();
     });
 
     it('answers 403 csrf_invalid to state-changing requests without the token', async () => {
-      const before = await count('contacts');
+      const before = await count(ctx, 'contacts');
       const opening = await agent.agent.post('/api/contacts').send({ channel: 'phone' });
       expect(opening.status).toBe(403);
       expect(opening.body.error.id).toBe('csrf_invalid');
-      expect(await count('contacts')).toBe(before);
+      expect(await count(ctx, 'contacts')).toBe(before);
 
       const c = await openContact(agent);
       for (const [path, body] of [
@@ -865,7 +846,7 @@ describe('contacts API', () => {
         expect(res.body.error.id).toBe('csrf_invalid');
       }
       expect((await contactRow(ctx, c.id))!.closed_at).toBeNull();
-      expect(await count(`contact_articles WHERE contact_id = ${c.id}`)).toBe(0);
+      expect(await count(ctx, `contact_articles WHERE contact_id = ${c.id}`)).toBe(0);
     });
   });
 });
@@ -878,7 +859,7 @@ describe('listing contacts', () => {
   let agentId: number;
   beforeAll(async () => {
     ctx = await makeTestApp();
-    [agent, admin] = await Promise.all([signedIn(ctx, 'agent'), signedIn(ctx, 'admin')]);
+    ({ agent, admin } = await signedInUsers(ctx, ['agent', 'admin']));
     other = (await secondAgent(ctx)).client;
     agentId = await userId(ctx, USERS.agent.email);
   });
@@ -886,23 +867,19 @@ describe('listing contacts', () => {
 
   it('returns only the caller’s own open contacts, newest first, with a total', async () => {
     // started at known times (admin-imported) plus two opened now, in order
-    const old = await admin
-      .post('/api/contacts', { channel: 'phone', agentId, startedAt: ago(5 * HOUR) })
-      .expect(201);
-    const older = await admin
-      .post('/api/contacts', { channel: 'chat', agentId, startedAt: ago(9 * HOUR) })
-      .expect(201);
+    const old = await openFor(admin, agentId, ago(5 * HOUR));
+    const older = await openFor(admin, agentId, ago(9 * HOUR), 'chat');
     const first = await openContact(agent, { channel: 'email' });
     const second = await openContact(agent, { channel: 'phone' });
     const closed = await openContact(agent);
-    await agent.post(`/api/contacts/${closed.id}/close`, { outcome: 'solved' }).expect(200);
+    await close(agent, closed.id, { outcome: 'solved' });
     const othersOpen = await openContact(other);
     const adminsOwn = await openContact(admin);
 
     const res = await agent.get('/api/contacts?status=open');
     expect(res.status).toBe(200);
     const ids = (res.body.data as ContactBody[]).map((c) => c.id);
-    expect(ids).toEqual([second.id, first.id, old.body.data.id, older.body.data.id]);
+    expect(ids).toEqual([second.id, first.id, old.id, older.id]);
     expect(ids).not.toContain(othersOpen.id);
     expect(ids).not.toContain(adminsOwn.id);
     expect(res.body.meta).toMatchObject({ total: 4 });
@@ -919,7 +896,7 @@ describe('listing contacts', () => {
     expect(all.body.meta.total).toBe(5);
 
     const page = await agent.get('/api/contacts?status=open&limit=2&offset=1').expect(200);
-    expect(page.body.data.map((c: ContactBody) => c.id)).toEqual([first.id, old.body.data.id]);
+    expect(page.body.data.map((c: ContactBody) => c.id)).toEqual([first.id, old.id]);
     expect(page.body.meta).toEqual({ total: 4, limit: 2, offset: 1 });
 
     const others = await other.get('/api/contacts?status=open').expect(200);

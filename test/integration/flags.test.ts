@@ -1,46 +1,22 @@
 import {
   client,
   makeTestApp,
-  signedIn,
+  signedInUsers,
   USERS,
   type Client,
   type TestContext,
 } from '../helpers/app';
 import {
+  articlesHiddenFromAgents,
   createArticle,
   departmentId,
+  ISO,
   openContact,
   secondAgent,
   userId,
   type CreatedArticle,
 } from '../helpers/contacts';
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-interface FlagDbRow {
-  id: number;
-  article_id: number;
-  department_id: number;
-  user_id: number | null;
-  contact_id: number | null;
-  reason: string;
-  comment: string;
-  status: string;
-  created_at: string;
-  resolved_at: string | null;
-  resolved_by: number | null;
-  resolution_note: string | null;
-}
-
-interface FlagBody {
-  id: number;
-  article: { id: number; slug: string; title: string };
-  reason: string;
-  comment: string;
-  status: string;
-  createdAt: string;
-  contactId?: number | null;
-}
+import { count, flagRow, type FlagBody } from '../helpers/lifecycle';
 
 describe('flags API', () => {
   let ctx: TestContext;
@@ -59,13 +35,7 @@ describe('flags API', () => {
 
   beforeAll(async () => {
     ctx = await makeTestApp();
-    [agent, engineer, billingEngineer, manager, admin] = await Promise.all([
-      signedIn(ctx, 'agent'),
-      signedIn(ctx, 'engineer'),
-      signedIn(ctx, 'billingEngineer'),
-      signedIn(ctx, 'manager'),
-      signedIn(ctx, 'admin'),
-    ]);
+    ({ agent, engineer, billingEngineer, manager, admin } = await signedInUsers(ctx));
     agentId = await userId(ctx, USERS.agent.email);
     other = (await secondAgent(ctx)).client;
     networkArticle = await createArticle(engineer, { slug: 'router-orange-light' });
@@ -73,15 +43,11 @@ describe('flags API', () => {
       department: 'billing',
       confidence: 'not_validated',
     });
-    wip = await createArticle(engineer, { confidence: 'wip', resolution: '' });
-    internal = await createArticle(engineer, { audience: 'internal' });
-    archived = await createArticle(engineer, { confidence: 'archived' });
+    ({ wip, archived, internal } = await articlesHiddenFromAgents(engineer));
   });
   afterAll(() => ctx.close());
 
-  const flagRow = (id: number) => ctx.db.get<FlagDbRow>('SELECT * FROM flags WHERE id = ?', [id]);
-  const flagCount = async () =>
-    (await ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM flags'))!.n;
+  const flagCount = () => count(ctx, 'flags');
 
   it.each(['outdated', 'incorrect', 'unclear', 'missing_step'])(
     'stores a %s flag for the owning department and answers 201 with the documented shape',
@@ -100,7 +66,7 @@ describe('flags API', () => {
         status: 'open',
         createdAt: expect.stringMatching(ISO),
       });
-      expect(await flagRow(flag.id)).toEqual({
+      expect(await flagRow(ctx, flag.id)).toEqual({
         id: flag.id,
         article_id: networkArticle.id,
         department_id: await departmentId(ctx, 'network'),
@@ -123,7 +89,7 @@ describe('flags API', () => {
       comment: 'Step 2 names a menu that does not exist',
     });
     expect(res.status).toBe(201);
-    expect((await flagRow(res.body.data.id))!.article_id).toBe(networkArticle.id);
+    expect((await flagRow(ctx, res.body.data.id))!.article_id).toBe(networkArticle.id);
   });
 
   it('sends the flag to the article’s department, not the flagger’s', async () => {
@@ -135,7 +101,7 @@ describe('flags API', () => {
           comment: 'Prices changed in October',
         })
         .expect(201);
-      expect((await flagRow(res.body.data.id))!.department_id).toBe(
+      expect((await flagRow(ctx, res.body.data.id))!.department_id).toBe(
         await departmentId(ctx, 'billing'),
       );
     }
@@ -149,7 +115,7 @@ describe('flags API', () => {
       contactId: contact.id,
     });
     expect(res.status).toBe(201);
-    expect((await flagRow(res.body.data.id))!.contact_id).toBe(contact.id);
+    expect((await flagRow(ctx, res.body.data.id))!.contact_id).toBe(contact.id);
   });
 
   it('trims the comment', async () => {
@@ -159,7 +125,7 @@ describe('flags API', () => {
         comment: '  spaced  ',
       })
       .expect(201);
-    expect((await flagRow(res.body.data.id))!.comment).toBe('spaced');
+    expect((await flagRow(ctx, res.body.data.id))!.comment).toBe('spaced');
   });
 
   it.each([
@@ -280,7 +246,7 @@ describe('flags API', () => {
         contactId: othersContact.id,
       })
       .expect(201);
-    expect((await flagRow(byAdmin.body.data.id))!.contact_id).toBe(othersContact.id);
+    expect((await flagRow(ctx, byAdmin.body.data.id))!.contact_id).toBe(othersContact.id);
   });
 
   it('forbids managers to flag (403) and needs a session (401) and the CSRF token (403)', async () => {

@@ -1,14 +1,23 @@
 import {
   client,
   makeTestApp,
-  signedIn,
+  signedInUsers,
   USERS,
   type Client,
   type TestContext,
   type UserKey,
 } from '../helpers/app';
 import { createArticle, userId, type CreatedArticle } from '../helpers/contacts';
-import { addUser, close, day, openFor, tried } from '../helpers/lifecycle';
+import {
+  addUser,
+  close,
+  day,
+  flagArticle,
+  openFor,
+  opened,
+  resolveItem,
+  tried,
+} from '../helpers/lifecycle';
 
 interface ImpactArticle {
   id: number;
@@ -47,7 +56,6 @@ interface ImpactArticle {
 describe('author impact', () => {
   let ctx: TestContext;
   let clients: Record<UserKey, Client>;
-  let admin: Client;
   let A: CreatedArticle;
   let B: CreatedArticle;
   let C: CreatedArticle;
@@ -58,15 +66,8 @@ describe('author impact', () => {
 
   beforeAll(async () => {
     ctx = await makeTestApp();
-    const [agent, engineer, billingEngineer, manager, a] = await Promise.all([
-      signedIn(ctx, 'agent'),
-      signedIn(ctx, 'engineer'),
-      signedIn(ctx, 'billingEngineer'),
-      signedIn(ctx, 'manager'),
-      signedIn(ctx, 'admin'),
-    ]);
-    admin = a;
-    clients = { agent, engineer, billingEngineer, manager, admin };
+    clients = await signedInUsers(ctx);
+    const { agent, engineer, billingEngineer, admin } = clients;
     const agentId = await userId(ctx, USERS.agent.email);
     const engineerId = await userId(ctx, USERS.engineer.email);
     const agent2Id = await addUser(ctx, 'agent2@test.example', 'Agent B');
@@ -92,28 +93,19 @@ describe('author impact', () => {
     await contact(agentId, -2, (id) => tried(admin, id, A.id), solved(A)); // c1
     await contact(agent2Id, -2, (id) => tried(admin, id, A.id), solved(B)); // c2
     await contact(engineerId, -2, none, solved(A)); // c3
-    await contact(
-      agentId,
-      -2,
-      (id) => admin.post(`/api/contacts/${id}/opened`, { articleId: A.id }).expect(200),
-      { outcome: 'escalated', department: 'network', reason: 'Still orange' },
-    ); // c4
+    await contact(agentId, -2, (id) => opened(admin, id, A.id), {
+      outcome: 'escalated',
+      department: 'network',
+      reason: 'Still orange',
+    }); // c4
     await contact(agentId, -200, none, solved(A)); // c5
-    await contact(agentId, -1, (id) =>
-      admin.post(`/api/contacts/${id}/opened`, { articleId: A.id }).expect(200),
-    ); // c6, left open
+    await contact(agentId, -1, (id) => opened(admin, id, A.id)); // c6, left open
     await contact(agentId, -2, none, solved(D)); // c7
 
-    const flag = (x: CreatedArticle) =>
-      agent
-        .post(`/api/articles/${x.id}/flags`, { reason: 'unclear', comment: 'Which menu?' })
-        .expect(201);
-    await flag(A);
-    const resolved = await flag(A);
-    await engineer
-      .post(`/api/queue/flags/${resolved.body.data.id}/resolve`, { note: 'Clarified' })
-      .expect(204);
-    await flag(B);
+    await flagArticle(agent, A.id);
+    const resolved = await flagArticle(agent, A.id);
+    await resolveItem(engineer, 'flags', resolved.id, { note: 'Clarified' }).expect(204);
+    await flagArticle(agent, B.id);
 
     const v = await engineer.post(`/api/articles/${A.id}/verify`, { version: 1 }).expect(200);
     verifiedAt = v.body.data.verifiedAt;
@@ -238,7 +230,7 @@ describe('author impact', () => {
 
   it('answers 401 without a session and 404 for an unknown department', async () => {
     expect((await client(ctx).get('/api/departments/network/impact')).status).toBe(401);
-    const unknown = await impact(admin, '', 'nowhere');
+    const unknown = await impact(clients.admin, '', 'nowhere');
     expect(unknown.status).toBe(404);
   });
 

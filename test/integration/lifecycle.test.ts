@@ -1,16 +1,14 @@
 import {
   client,
   makeTestApp,
-  signedIn,
+  signedInUsers,
   USERS,
   type Client,
   type TestContext,
   type UserKey,
 } from '../helpers/app';
-import { createArticle, search, userId, type CreatedArticle } from '../helpers/contacts';
-import { auditOf, count, day } from '../helpers/lifecycle';
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+import { createArticle, ISO, search, userId, type CreatedArticle } from '../helpers/contacts';
+import { auditOf, count, day, moveConfidence } from '../helpers/lifecycle';
 
 interface ArticleDbRow {
   id: number;
@@ -61,14 +59,8 @@ describe('article lifecycle', () => {
 
   beforeAll(async () => {
     ctx = await makeTestApp();
-    [agent, engineer, billingEngineer, manager, admin] = await Promise.all([
-      signedIn(ctx, 'agent'),
-      signedIn(ctx, 'engineer'),
-      signedIn(ctx, 'billingEngineer'),
-      signedIn(ctx, 'manager'),
-      signedIn(ctx, 'admin'),
-    ]);
-    clients = { agent, engineer, billingEngineer, manager, admin };
+    clients = await signedInUsers(ctx);
+    ({ agent, engineer, billingEngineer, manager, admin } = clients);
     engineerId = await userId(ctx, USERS.engineer.email);
     adminId = await userId(ctx, USERS.admin.email);
   });
@@ -87,8 +79,6 @@ describe('article lifecycle', () => {
     audit: await auditOf(ctx, 'article', id),
   });
   const make = (overrides: Record<string, unknown> = {}) => createArticle(engineer, overrides);
-  const step = (c: Client, id: number, to: string, version: number, note?: string) =>
-    c.post(`/api/articles/${id}/confidence`, { to, version, ...(note && { note }) });
   /** An article created at `confidence` (wip and archived with a resolution, so they can move). */
   const at = (confidence: string, overrides: Record<string, unknown> = {}) =>
     make({ confidence, ...overrides });
@@ -113,7 +103,7 @@ describe('article lifecycle', () => {
       '%s → %s: a new version with the note, stored and audited as %s',
       async (from, to, action) => {
         const a = await at(from);
-        const res = await step(engineer, a.id, to, 1, `moving to ${to}`);
+        const res = await moveConfidence(engineer, a.id, to, 1, `moving to ${to}`);
         expect(res.status).toBe(200);
         expect(res.body.data).toMatchObject({
           id: a.id,
@@ -162,7 +152,7 @@ describe('article lifecycle', () => {
       async (from, to) => {
         const a = await at(from);
         const before = await everything(a.id);
-        const res = await step(engineer, a.id, to, 1);
+        const res = await moveConfidence(engineer, a.id, to, 1);
         expect(res.status).toBe(409);
         expect(res.body.error).toMatchObject({
           id: 'confidence_transition_invalid',
@@ -187,7 +177,7 @@ describe('article lifecycle', () => {
     it('refuses to submit a wip article without a resolution (400 field resolution)', async () => {
       const a = await at('wip', { resolution: '' });
       const before = await everything(a.id);
-      const res = await step(engineer, a.id, 'not_validated', 1);
+      const res = await moveConfidence(engineer, a.id, 'not_validated', 1);
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ id: 'validation_failed', field: 'resolution' });
       expect(await everything(a.id)).toEqual(before);
@@ -195,12 +185,12 @@ describe('article lifecycle', () => {
       await engineer
         .patch(`/api/articles/${a.id}`, { version: 1, resolution: '1. Power-cycle the modem.' })
         .expect(200);
-      expect((await step(engineer, a.id, 'not_validated', 2)).status).toBe(200);
+      expect((await moveConfidence(engineer, a.id, 'not_validated', 2)).status).toBe(200);
     });
 
     it('treats a step to the confidence the article already has as no change', async () => {
       const a = await at('validated');
-      const res = await step(engineer, a.id, 'validated', 1);
+      const res = await moveConfidence(engineer, a.id, 'validated', 1);
       expect(res.status).toBe(200);
       expect(res.body.data.version).toBe(1);
       expect(await count(ctx, 'article_versions WHERE article_id = ?', [a.id])).toBe(1);
@@ -221,9 +211,9 @@ describe('article lifecycle', () => {
     });
 
     it('answers 404 for an unknown article', async () => {
-      const res = await step(engineer, 999_999, 'validated', 1);
+      const res = await moveConfidence(engineer, 999_999, 'validated', 1);
       expect(res.status).toBe(404);
-      expect((await step(engineer, 0, 'validated', 1)).status).toBe(404);
+      expect((await moveConfidence(engineer, 0, 'validated', 1)).status).toBe(404);
     });
 
     it('answers 409 article_version_conflict to a step from a stale version; nothing changes', async () => {
@@ -232,18 +222,18 @@ describe('article lifecycle', () => {
         .patch(`/api/articles/${a.id}`, { version: 1, title: 'Someone saved first' })
         .expect(200);
       const before = await everything(a.id);
-      const res = await step(engineer, a.id, 'validated', 1);
+      const res = await moveConfidence(engineer, a.id, 'validated', 1);
       expect(res.status).toBe(409);
       expect(res.body.error).toMatchObject({ id: 'article_version_conflict', field: 'version' });
       expect(await everything(a.id)).toEqual(before);
-      expect((await step(engineer, a.id, 'validated', 2)).status).toBe(200);
+      expect((await moveConfidence(engineer, a.id, 'validated', 2)).status).toBe(200);
     });
 
     it('records every step of a life in the history, in order', async () => {
       const a = await at('wip');
       const path = ['not_validated', 'validated', 'archived', 'validated'];
       for (const [i, to] of path.entries())
-        await step(engineer, a.id, to, i + 1, `step ${i + 1}`).expect(200);
+        await moveConfidence(engineer, a.id, to, i + 1, `step ${i + 1}`).expect(200);
       const listed = await admin.get(`/api/articles/${a.id}/versions`).expect(200);
       expect(
         (listed.body.data as { version: number; kind: string; confidence: string; note: string }[])
@@ -285,7 +275,7 @@ describe('article lifecycle', () => {
     it.each(cases)('POST /confidence on a network article as %s → %i', async (who, status) => {
       const a = await at('not_validated');
       const before = await everything(a.id);
-      const res = await step(await as(who), a.id, 'validated', 1);
+      const res = await moveConfidence(await as(who), a.id, 'validated', 1);
       expect(res.status).toBe(status);
       if (status === 200) {
         expect((await row(a.id))!.confidence).toBe('validated');
@@ -326,8 +316,8 @@ describe('article lifecycle', () => {
         department: 'billing',
         confidence: 'not_validated',
       });
-      expect((await step(engineer, b.id, 'validated', 1)).status).toBe(403);
-      expect((await step(billingEngineer, b.id, 'validated', 1)).status).toBe(200);
+      expect((await moveConfidence(engineer, b.id, 'validated', 1)).status).toBe(403);
+      expect((await moveConfidence(billingEngineer, b.id, 'validated', 1)).status).toBe(200);
       expect((await row(b.id))!.confidence).toBe('validated');
     });
   });
@@ -341,23 +331,23 @@ describe('article lifecycle', () => {
       expect(await titlesFor(agent, 'quokkaphone')).toEqual([]);
       expect(await titlesFor(engineer, 'quokkaphone')).toEqual([a.title]);
 
-      await step(engineer, a.id, 'not_validated', 1).expect(200);
+      await moveConfidence(engineer, a.id, 'not_validated', 1).expect(200);
       let hits = (await search(agent, { q: 'quokkaphone' }).expect(200)).body.data.hits;
       expect(hits.map((h: { id: number }) => h.id)).toEqual([a.id]);
       expect(hits[0].confidence).toBe('not_validated');
 
-      await step(engineer, a.id, 'validated', 2).expect(200);
+      await moveConfidence(engineer, a.id, 'validated', 2).expect(200);
       hits = (await search(agent, { q: 'quokkaphone' }).expect(200)).body.data.hits;
       expect(hits.map((h: { id: number; confidence: string }) => [h.id, h.confidence])).toEqual([
         [a.id, 'validated'],
       ]);
 
-      await step(engineer, a.id, 'archived', 3).expect(200);
+      await moveConfidence(engineer, a.id, 'archived', 3).expect(200);
       expect(await titlesFor(agent, 'quokkaphone')).toEqual([]);
       expect(await titlesFor(engineer, 'quokkaphone')).toEqual([]);
       expect((await agent.get(`/api/articles/${a.id}`)).status).toBe(404);
 
-      await step(engineer, a.id, 'validated', 4).expect(200);
+      await moveConfidence(engineer, a.id, 'validated', 4).expect(200);
       expect(await titlesFor(agent, 'quokkaphone')).toEqual([a.title]);
     });
   });
@@ -366,7 +356,7 @@ describe('article lifecycle', () => {
     it('validating sets verifyBy to today + the global interval (90 days)', async () => {
       const a = await at('not_validated');
       expect((await row(a.id))!.verify_by).toBeNull();
-      const res = await step(engineer, a.id, 'validated', 1).expect(200);
+      const res = await moveConfidence(engineer, a.id, 'validated', 1).expect(200);
       expect(res.body.data).toMatchObject({ verifyBy: day(90), stale: false });
       expect((await row(a.id))!.verify_by).toBe(day(90));
       expect((await versionRows(a.id))[1]!.verify_by).toBe(day(90));
@@ -374,7 +364,7 @@ describe('article lifecycle', () => {
 
     it('uses the article’s own interval when it has one', async () => {
       const a = await at('not_validated', { verifyIntervalDays: 14 });
-      const res = await step(engineer, a.id, 'validated', 1).expect(200);
+      const res = await moveConfidence(engineer, a.id, 'validated', 1).expect(200);
       expect(res.body.data).toMatchObject({ verifyBy: day(14), verifyIntervalDays: 14 });
       expect(await row(a.id)).toMatchObject({ verify_by: day(14), verify_interval_days: 14 });
     });
@@ -388,8 +378,8 @@ describe('article lifecycle', () => {
 
     it('starts a fresh period when an archived (long overdue) article is validated again', async () => {
       const a = await at('validated', { verifyBy: '2020-01-01' });
-      await step(engineer, a.id, 'archived', 1).expect(200);
-      const res = await step(engineer, a.id, 'validated', 2).expect(200);
+      await moveConfidence(engineer, a.id, 'archived', 1).expect(200);
+      const res = await moveConfidence(engineer, a.id, 'validated', 2).expect(200);
       expect(res.body.data).toMatchObject({ verifyBy: day(90), stale: false });
     });
 
@@ -397,10 +387,10 @@ describe('article lifecycle', () => {
       await admin.patch('/api/settings', { verifyIntervalDays: 30 }).expect(200);
       try {
         const a = await at('not_validated');
-        await step(engineer, a.id, 'validated', 1).expect(200);
+        await moveConfidence(engineer, a.id, 'validated', 1).expect(200);
         expect((await row(a.id))!.verify_by).toBe(day(30));
         const own = await at('not_validated', { verifyIntervalDays: 10 });
-        await step(engineer, own.id, 'validated', 1).expect(200);
+        await moveConfidence(engineer, own.id, 'validated', 1).expect(200);
         expect((await row(own.id))!.verify_by).toBe(day(10)); // the article's own wins
       } finally {
         await admin.patch('/api/settings', { verifyIntervalDays: 90 }).expect(200);
@@ -563,7 +553,7 @@ describe('article lifecycle', () => {
           tags: ['reboot', 'schedule'],
         })
         .expect(200);
-      await step(engineer, a.id, 'validated', 2).expect(200);
+      await moveConfidence(engineer, a.id, 'validated', 2).expect(200);
     });
     const diff = (c: Client, from: unknown, to: unknown) =>
       c.get(`/api/articles/${a.id}/diff?from=${String(from)}&to=${String(to)}`);
@@ -761,7 +751,7 @@ describe('article lifecycle', () => {
     it('keeps the current confidence: restoring sources does not publish or unpublish', async () => {
       const a = await at('not_validated');
       await engineer.patch(`/api/articles/${a.id}`, { version: 1, title: 'Second title' });
-      await step(engineer, a.id, 'validated', 2).expect(200);
+      await moveConfidence(engineer, a.id, 'validated', 2).expect(200);
       const res = await engineer
         .post(`/api/articles/${a.id}/restore`, { from: 1, version: 3 })
         .expect(200);

@@ -18,6 +18,7 @@ import {
   openFor,
   solvedBy,
   tried,
+  type FlagDbRow,
 } from '../helpers/lifecycle';
 
 interface VersionDbRow {
@@ -27,17 +28,6 @@ interface VersionDbRow {
   note: string;
   kind: string;
   verify_by: string | null;
-}
-
-interface FlagDbRow {
-  id: number;
-  article_id: number;
-  department_id: number;
-  user_id: number | null;
-  contact_id: number | null;
-  reason: string;
-  comment: string;
-  status: string;
 }
 
 describe('outcome-driven confidence', () => {

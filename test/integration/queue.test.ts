@@ -1,7 +1,7 @@
 import {
   client,
   makeTestApp,
-  signedIn,
+  signedInUsers,
   USERS,
   type Client,
   type TestContext,
@@ -11,15 +11,24 @@ import {
   createArticle,
   DAY,
   departmentId,
+  ISO,
   openContact,
   search,
   userId,
   type CreatedArticle,
 } from '../helpers/contacts';
 import { articleInput } from '../helpers/factories';
-import { auditOf, close, count, day, tried } from '../helpers/lifecycle';
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+import {
+  auditOf,
+  close,
+  count,
+  day,
+  flagArticle,
+  flagRow,
+  moveConfidence,
+  resolveItem,
+  triedOn,
+} from '../helpers/lifecycle';
 
 interface RequestDbRow {
   id: number;
@@ -28,14 +37,6 @@ interface RequestDbRow {
   status: string;
   article_id: number | null;
   created_at: string;
-  resolved_at: string | null;
-  resolved_by: number | null;
-  resolution_note: string | null;
-}
-
-interface FlagDbRow {
-  id: number;
-  status: string;
   resolved_at: string | null;
   resolved_by: number | null;
   resolution_note: string | null;
@@ -62,7 +63,6 @@ describe('department queue', () => {
   let agent: Client;
   let engineer: Client;
   let billingEngineer: Client;
-  let manager: Client;
   let admin: Client;
   let clients: Record<UserKey, Client>;
   let engineerId: number;
@@ -70,14 +70,8 @@ describe('department queue', () => {
 
   beforeAll(async () => {
     ctx = await makeTestApp();
-    [agent, engineer, billingEngineer, manager, admin] = await Promise.all([
-      signedIn(ctx, 'agent'),
-      signedIn(ctx, 'engineer'),
-      signedIn(ctx, 'billingEngineer'),
-      signedIn(ctx, 'manager'),
-      signedIn(ctx, 'admin'),
-    ]);
-    clients = { agent, engineer, billingEngineer, manager, admin };
+    clients = await signedInUsers(ctx);
+    ({ agent, engineer, billingEngineer, admin } = clients);
     engineerId = await userId(ctx, USERS.engineer.email);
     adminId = await userId(ctx, USERS.admin.email);
   });
@@ -87,7 +81,6 @@ describe('department queue', () => {
     (await c.get(`/api/queue/${slug}`).expect(200)).body.data as QueueBody;
   const requestRow = (id: number) =>
     ctx.db.get<RequestDbRow>('SELECT * FROM article_requests WHERE id = ?', [id]);
-  const flagRow = (id: number) => ctx.db.get<FlagDbRow>('SELECT * FROM flags WHERE id = ?', [id]);
 
   /** An agent contact that searched `queries`, escalated to `department` needing an article. */
   async function request(queries: string[], department = 'network', reason = 'No article fits') {
@@ -100,21 +93,8 @@ describe('department queue', () => {
     );
     return { id: r!.id, contactId: c.id };
   }
-  async function flag(article: CreatedArticle, comment = 'Step 2 is wrong') {
-    const res = await agent
-      .post(`/api/articles/${article.id}/flags`, { reason: 'incorrect', comment })
-      .expect(201);
-    return res.body.data.id as number;
-  }
-  /** "Tried, didn't solve" on `n` separate agent contacts (left open). */
-  async function triedOn(article: CreatedArticle, n: number) {
-    for (let i = 0; i < n; i++) {
-      const c = await openContact(agent);
-      await tried(agent, c.id, article.id);
-    }
-  }
-  const resolve = (c: Client, kind: 'flags' | 'requests', id: number, body: object) =>
-    c.post(`/api/queue/${kind}/${id}/resolve`, body);
+  const flag = async (article: CreatedArticle) =>
+    (await flagArticle(agent, article.id, { reason: 'incorrect', comment: 'Step 2 is wrong' })).id;
 
   describe('reading', () => {
     it('answers each role: own engineers, managers and admins 200; others 403; anonymous 401', async () => {
@@ -166,9 +146,9 @@ describe('department queue', () => {
       const failing = await createArticle(engineer);
       const twice = await createArticle(engineer);
       const unpublished = await createArticle(engineer, { confidence: 'not_validated' });
-      await triedOn(failing, 3);
-      await triedOn(twice, 2);
-      await triedOn(unpublished, 3);
+      await triedOn(agent, failing.id, 3);
+      await triedOn(agent, twice.id, 2);
+      await triedOn(agent, unpublished.id, 3);
       const q = await queue(engineer);
       expect(q.failing.find((f) => f.id === failing.id)).toEqual({
         id: failing.id,
@@ -187,19 +167,21 @@ describe('department queue', () => {
 
     it('takes a failing article out of the queue once its failing flag is resolved with a note', async () => {
       const a = await createArticle(engineer);
-      await triedOn(a, 3);
+      await triedOn(agent, a.id, 3);
       const before = await queue(engineer);
       expect(before.failing.map((f) => f.id)).toContain(a.id);
       const failingFlag = before.flags.find((f) => f.article.id === a.id && f.reason === 'failing');
       expect(failingFlag).toBeDefined();
-      await resolve(engineer, 'flags', failingFlag!.id, { note: 'Step 3 rewritten' }).expect(204);
+      await resolveItem(engineer, 'flags', failingFlag!.id, { note: 'Step 3 rewritten' }).expect(
+        204,
+      );
       // every queue item can be resolved with a note: the article no longer waits as failing
       expect((await queue(engineer)).failing.map((f) => f.id)).not.toContain(a.id);
     });
 
     it('does not count tries older than 30 days', async () => {
       const a = await createArticle(engineer);
-      await triedOn(a, 3);
+      await triedOn(agent, a.id, 3);
       await ctx.db.run(
         `UPDATE contact_articles SET at = ? WHERE article_id = ? AND kind = 'tried'
          AND rowid IN (SELECT rowid FROM contact_articles WHERE article_id = ? AND kind = 'tried' LIMIT 1)`,
@@ -245,10 +227,10 @@ describe('department queue', () => {
       const a = await createArticle(engineer);
       const id = await flag(a);
       expect((await queue(engineer)).flags.map((f) => f.id)).toContain(id);
-      const res = await resolve(engineer, 'flags', id, { note: '  Step 2 rewritten  ' });
+      const res = await resolveItem(engineer, 'flags', id, { note: '  Step 2 rewritten  ' });
       expect(res.status).toBe(204);
       expect(res.text).toBe('');
-      const stored = await flagRow(id);
+      const stored = await flagRow(ctx, id);
       expect(stored).toMatchObject({
         status: 'resolved',
         resolved_by: engineerId,
@@ -268,16 +250,18 @@ describe('department queue', () => {
           detail: JSON.stringify({ note: 'Step 2 rewritten' }),
         },
       ]);
-      const again = await resolve(engineer, 'flags', id, { note: 'again' });
+      const again = await resolveItem(engineer, 'flags', id, { note: 'again' });
       expect(again.status).toBe(409);
       expect(again.body.error.id).toBe('queue_item_resolved');
-      expect(await flagRow(id)).toEqual(stored);
+      expect(await flagRow(ctx, id)).toEqual(stored);
       expect(await auditOf(ctx, 'flag', id)).toHaveLength(1);
     });
 
     it('resolves a request with a note: it leaves requests and requestGroups', async () => {
       const r = await request([`walrusmodem${Date.now()} no sync`]);
-      const res = await resolve(engineer, 'requests', r.id, { note: 'Known outage, no article' });
+      const res = await resolveItem(engineer, 'requests', r.id, {
+        note: 'Known outage, no article',
+      });
       expect(res.status).toBe(204);
       expect(await requestRow(r.id)).toMatchObject({
         status: 'resolved',
@@ -292,7 +276,7 @@ describe('department queue', () => {
       expect((await auditOf(ctx, 'request', r.id)).map((e) => [e.action, e.actor_id])).toEqual([
         ['queue.resolve', engineerId],
       ]);
-      const again = await resolve(admin, 'requests', r.id, { note: 'again' });
+      const again = await resolveItem(admin, 'requests', r.id, { note: 'again' });
       expect(again.status).toBe(409);
       expect(again.body.error.id).toBe('queue_item_resolved');
     });
@@ -310,9 +294,9 @@ describe('department queue', () => {
         ['flags', flagId],
         ['requests', r.id],
       ] as const) {
-        const res = await resolve(clients[who], kind, id, { note: 'Handled' });
+        const res = await resolveItem(clients[who], kind, id, { note: 'Handled' });
         expect(res.status).toBe(status);
-        const stored = kind === 'flags' ? await flagRow(id) : await requestRow(id);
+        const stored = kind === 'flags' ? await flagRow(ctx, id) : await requestRow(id);
         if (status === 204) {
           expect(stored).toMatchObject({ status: 'resolved', resolved_by: adminId });
         } else {
@@ -325,10 +309,10 @@ describe('department queue', () => {
     it('lets the billing engineer resolve billing’s items', async () => {
       const b = await createArticle(billingEngineer, { department: 'billing' });
       const id = await flag(b);
-      expect((await resolve(billingEngineer, 'flags', id, { note: 'Prices updated' })).status).toBe(
-        204,
-      );
-      expect((await flagRow(id))!.status).toBe('resolved');
+      expect(
+        (await resolveItem(billingEngineer, 'flags', id, { note: 'Prices updated' })).status,
+      ).toBe(204);
+      expect((await flagRow(ctx, id))!.status).toBe('resolved');
     });
 
     it.each([
@@ -340,16 +324,16 @@ describe('department queue', () => {
     ])('answers 400 to %s and leaves the item open', async (_, body) => {
       const a = await createArticle(engineer);
       const id = await flag(a);
-      const res = await resolve(engineer, 'flags', id, body);
+      const res = await resolveItem(engineer, 'flags', id, body);
       expect(res.status).toBe(400);
       expect(res.body.error.id).toBe('validation_failed');
-      expect((await flagRow(id))!.status).toBe('open');
+      expect((await flagRow(ctx, id))!.status).toBe('open');
       expect(await auditOf(ctx, 'flag', id)).toEqual([]);
     });
 
     it('answers 404 for unknown items and 400 for a bad kind or id', async () => {
-      expect((await resolve(engineer, 'flags', 999_999, { note: 'x' })).status).toBe(404);
-      expect((await resolve(engineer, 'requests', 999_999, { note: 'x' })).status).toBe(404);
+      expect((await resolveItem(engineer, 'flags', 999_999, { note: 'x' })).status).toBe(404);
+      expect((await resolveItem(engineer, 'requests', 999_999, { note: 'x' })).status).toBe(404);
       expect((await engineer.post('/api/queue/bananas/1/resolve', { note: 'x' })).status).toBe(400);
       expect((await engineer.post('/api/queue/flags/abc/resolve', { note: 'x' })).status).toBe(400);
     });
@@ -377,9 +361,7 @@ describe('department queue', () => {
         .patch(`/api/articles/${articleId}`, { version: 1, resolution: '1. Re-seat the cable.' })
         .expect(200);
       expect((await requestRow(r.id))!.status).toBe('open'); // an edit in wip is not publishing
-      await engineer
-        .post(`/api/articles/${articleId}/confidence`, { to: 'not_validated', version: 2 })
-        .expect(200);
+      await moveConfidence(engineer, articleId, 'not_validated', 2).expect(200);
       const resolved = await requestRow(r.id);
       expect(resolved).toMatchObject({ status: 'resolved', article_id: articleId });
       expect(resolved!.resolved_at).toEqual(expect.stringMatching(ISO));
@@ -407,9 +389,7 @@ describe('department queue', () => {
       const created = await engineer
         .post('/api/articles', articleInput({ confidence: 'wip', requestId: r.id }))
         .expect(201);
-      await engineer
-        .post(`/api/articles/${created.body.data.id}/confidence`, { to: 'archived', version: 1 })
-        .expect(200);
+      await moveConfidence(engineer, created.body.data.id, 'archived', 1).expect(200);
       // nothing was published: the request still waits in the queue, no time to publish
       expect(await requestRow(r.id)).toMatchObject({ status: 'open', resolved_at: null });
       expect((await queue(engineer)).requests.map((x) => x.id)).toContain(r.id);

@@ -1,16 +1,21 @@
 import {
   client,
   makeTestApp,
-  signedIn,
+  signedInUsers,
   USERS,
   type Client,
   type TestContext,
   type UserKey,
 } from '../helpers/app';
-import { createArticle, openContact, userId } from '../helpers/contacts';
-import { count, day, tried } from '../helpers/lifecycle';
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+import { createArticle, ISO, userId } from '../helpers/contacts';
+import {
+  count,
+  day,
+  flagArticle,
+  moveConfidence,
+  resolveItem,
+  triedOn,
+} from '../helpers/lifecycle';
 
 const DEFAULTS = {
   fcrWindowDays: 7,
@@ -39,15 +44,8 @@ describe('settings', () => {
 
   beforeEach(async () => {
     ctx = await makeTestApp();
-    const [agent, engineer, billingEngineer, manager, a] = await Promise.all([
-      signedIn(ctx, 'agent'),
-      signedIn(ctx, 'engineer'),
-      signedIn(ctx, 'billingEngineer'),
-      signedIn(ctx, 'manager'),
-      signedIn(ctx, 'admin'),
-    ]);
-    admin = a;
-    clients = { agent, engineer, billingEngineer, manager, admin };
+    clients = await signedInUsers(ctx);
+    admin = clients.admin;
   });
   afterEach(() => ctx.close());
 
@@ -155,10 +153,7 @@ describe('settings', () => {
   it('a lower failThreshold takes effect in the queue at once', async () => {
     const engineer = clients.engineer;
     const a = await createArticle(engineer);
-    for (let i = 0; i < 2; i++) {
-      const c = await openContact(clients.agent);
-      await tried(clients.agent, c.id, a.id);
-    }
+    await triedOn(clients.agent, a.id, 2);
     const failing = async () =>
       (
         (await engineer.get('/api/queue/network').expect(200)).body.data.failing as { id: number }[]
@@ -180,12 +175,12 @@ describe('audit log', () => {
 
   beforeAll(async () => {
     ctx = await makeTestApp();
-    [agent, engineer, manager, admin] = await Promise.all([
-      signedIn(ctx, 'agent'),
-      signedIn(ctx, 'engineer'),
-      signedIn(ctx, 'manager'),
-      signedIn(ctx, 'admin'),
-    ]);
+    ({ agent, engineer, manager, admin } = await signedInUsers(ctx, [
+      'agent',
+      'engineer',
+      'manager',
+      'admin',
+    ]));
     engineerId = await userId(ctx, USERS.engineer.email);
     adminId = await userId(ctx, USERS.admin.email);
   });
@@ -215,19 +210,15 @@ describe('audit log', () => {
       title: 'Audited title',
       note: 'n1',
     });
-    await engineer.post(`/api/articles/${a.id}/confidence`, { to: 'validated', version: 2 });
+    await moveConfidence(engineer, a.id, 'validated', 2);
     // overdue, so verifying moves the date
     await engineer.patch(`/api/articles/${a.id}`, { version: 3, verifyBy: day(-1) }).expect(200);
     await engineer.post(`/api/articles/${a.id}/verify`, { version: 4 }).expect(200);
-    await admin.post(`/api/articles/${a.id}/confidence`, { to: 'archived', version: 5 });
-    await admin.post(`/api/articles/${a.id}/confidence`, { to: 'validated', version: 6 });
+    await moveConfidence(admin, a.id, 'archived', 5);
+    await moveConfidence(admin, a.id, 'validated', 6);
     await engineer.post(`/api/articles/${a.id}/restore`, { from: 1, version: 7 }).expect(200);
-    const flag = await agent
-      .post(`/api/articles/${a.id}/flags`, { reason: 'unclear', comment: 'Which menu?' })
-      .expect(201);
-    await engineer
-      .post(`/api/queue/flags/${flag.body.data.id}/resolve`, { note: 'Named the menu' })
-      .expect(204);
+    const flag = await flagArticle(agent, a.id);
+    await resolveItem(engineer, 'flags', flag.id, { note: 'Named the menu' }).expect(204);
     await admin.patch('/api/settings', { costFirstContact: 25 }).expect(200);
 
     const forArticle = await audit(`?entity=article&entityId=${a.id}`);
@@ -269,7 +260,7 @@ describe('audit log', () => {
     expect(byAction['article.verify']).toMatchObject({ version: 5 });
     expect(byAction['article.restore_version']).toMatchObject({ version: 8, restoredFrom: 1 });
 
-    const resolution = await audit(`?entity=flag&entityId=${flag.body.data.id}`);
+    const resolution = await audit(`?entity=flag&entityId=${flag.id}`);
     expect(resolution.data).toEqual([
       {
         id: expect.any(Number),
@@ -278,7 +269,7 @@ describe('audit log', () => {
         actorName: USERS.engineer.name,
         action: 'queue.resolve',
         entity: 'flag',
-        entityId: flag.body.data.id,
+        entityId: flag.id,
         detail: { note: 'Named the menu' },
       },
     ]);
@@ -295,8 +286,7 @@ describe('audit log', () => {
   it('filters by action and entity, pages with limit and offset, counts the total', async () => {
     const a = await createArticle(engineer);
     const b = await createArticle(engineer);
-    for (const x of [a, b])
-      await engineer.post(`/api/articles/${x.id}/confidence`, { to: 'archived', version: 1 });
+    for (const x of [a, b]) await moveConfidence(engineer, x.id, 'archived', 1);
     const archives = await audit('?action=article.archive');
     expect(archives.data.every((e) => e.action === 'article.archive')).toBe(true);
     expect(archives.meta.total).toBe(
