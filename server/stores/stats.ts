@@ -27,10 +27,10 @@ export function contactScope(f: StatsFilter, alias = 'c'): { where: string; para
     params.push(f.channel);
   }
   if (f.articleDepartmentId !== undefined) {
-    // contacts that solved with, or tried, an article of that department
+    // contacts that solved with, or tried, an article of that department (as it was then)
     where.push(`(${alias}.article_department_id = ? OR EXISTS (
-      SELECT 1 FROM contact_articles ca JOIN articles ta ON ta.id = ca.article_id
-      WHERE ca.contact_id = ${alias}.id AND ca.kind = 'tried' AND ta.department_id = ?))`);
+      SELECT 1 FROM contact_articles ca WHERE ca.contact_id = ${alias}.id AND ca.kind = 'tried'
+        AND ca.article_department_id = ?))`);
     params.push(f.articleDepartmentId, f.articleDepartmentId);
   }
   return { where: where.join(' AND '), params };

@@ -64,9 +64,9 @@ async function reference(
     params.push(f.channel);
   }
   if (f.articleDepartmentId !== undefined) {
+    // departments as they were during the contact (articles may have moved since)
     where.push(`(c.article_department_id = ? OR EXISTS (SELECT 1 FROM contact_articles ca
-      JOIN articles a ON a.id = ca.article_id
-      WHERE ca.contact_id = c.id AND ca.kind = 'tried' AND a.department_id = ?))`);
+      WHERE ca.contact_id = c.id AND ca.kind = 'tried' AND ca.article_department_id = ?))`);
     params.push(f.articleDepartmentId, f.articleDepartmentId);
   }
   const windowEnd = new Date(Date.now() - windowDays * 86_400_000).toISOString();
@@ -265,5 +265,33 @@ describe('statistics roll-ups', () => {
     const kept = await snapshot(ctx);
     await ctx.db.transaction(async (tx) => rebuildStatsRollups(tx));
     expect(await snapshot(ctx)).toEqual(kept);
+  });
+
+  it('keep every number and the contacts behind it when an article moves department', async () => {
+    // c1 tried BIL (billing) and was solved with NET: it counts under billing's articles
+    const range = { from: day(-60), to: day(0) };
+    const snapshotOf = async (articleDepartment: string) => ({
+      summary: (await stats(f.manager, 'summary', { ...range, articleDepartment })).body.data,
+      matrix: (await stats(f.manager, 'matrix', { ...range, articleDepartment })).body.data,
+      contacts: (
+        (await stats(f.manager, 'contacts', { ...range, articleDepartment, limit: 1000 })).body
+          .data as { id: number }[]
+      ).map((c) => c.id),
+    });
+    const billing = await snapshotOf('billing');
+    const platform = await snapshotOf('platform');
+    expect(billing.contacts).toContain(f.ids.c1);
+    expect(platform.summary.contacts).toBe(0);
+
+    const article = (await f.admin.get(`/api/articles/${f.articles.BIL.id}`)).body.data;
+    const moved = await f.admin.patch(`/api/articles/${f.articles.BIL.id}`, {
+      version: article.version,
+      department: 'platform',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data.department.slug).toBe('platform');
+
+    expect(await snapshotOf('billing')).toEqual(billing);
+    expect(await snapshotOf('platform')).toEqual(platform);
   });
 });

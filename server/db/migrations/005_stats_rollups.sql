@@ -6,16 +6,30 @@
 -- (or one search) contributes: triggers insert a single contact's share, a rebuild inserts
 -- everyone's.
 
+-- The department of an article when a contact opened or tried it: articles move, the past must
+-- not (as the agent's and the solving article's departments on contacts). Set by trigger, so
+-- every writer records it.
+ALTER TABLE contact_articles ADD COLUMN article_department_id INTEGER REFERENCES departments(id);
+UPDATE contact_articles SET article_department_id = (
+  SELECT department_id FROM articles WHERE id = contact_articles.article_id);
+
+CREATE TRIGGER contact_articles_department AFTER INSERT ON contact_articles
+WHEN NEW.article_department_id IS NULL
+BEGIN
+  UPDATE contact_articles
+  SET article_department_id = (SELECT department_id FROM articles WHERE id = NEW.article_id)
+  WHERE contact_id = NEW.contact_id AND kind = NEW.kind AND article_id = NEW.article_id;
+END;
+
 -- Where a closed contact counts. Scope 0: every contact. Scope d: contacts that linked (solved
--- with or tried) an article of department d, which is what the article-department filter means.
--- Departments are taken when the contact closes: articles may move, the past must not.
+-- with or tried) an article of department d, which is what the article-department filter means,
+-- with each article's department as it was during the contact.
 CREATE VIEW stats_contact_scopes AS
 SELECT id AS contact_id, 0 AS scope_department_id FROM contacts WHERE closed_at IS NOT NULL
 UNION
 SELECT id, article_department_id FROM contacts WHERE closed_at IS NOT NULL AND article_id IS NOT NULL
 UNION
-SELECT ca.contact_id, a.department_id FROM contact_articles ca
-JOIN articles a ON a.id = ca.article_id
+SELECT ca.contact_id, ca.article_department_id FROM contact_articles ca
 JOIN contacts c ON c.id = ca.contact_id
 WHERE ca.kind = 'tried' AND c.closed_at IS NOT NULL;
 
