@@ -185,6 +185,7 @@ async function drillTotal(
 ): Promise<number> {
   if (metric === 'solvedWith')
     return (await stats.crossSilo(db, filter)).reduce((n, cell) => n + cell.solves, 0);
+  if (metric === 'published') return (await stats.publishTimes(db, filter)).published.length;
   const c = await totals(db, filter, window);
   return metric === 'all' ? c.contacts : c[metric];
 }

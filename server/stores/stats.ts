@@ -249,6 +249,13 @@ export const DRILL = {
   /** a cross-silo matrix cell: solved with an article of the article-department filter */
   solvedWith: `c.outcome = 'solved' AND c.article_id IS NOT NULL
     AND (@articleDepartmentId IS NULL OR c.article_department_id = @articleDepartmentId)`,
+  /**
+   * time to publish: "needs an article" escalations whose article was published (a request is
+   * made when its contact closes); the article-department filter is the department asked
+   */
+  published: `EXISTS (SELECT 1 FROM article_requests r WHERE r.contact_id = c.id
+    AND r.article_id IS NOT NULL AND r.ms_to_published IS NOT NULL
+    AND (@articleDepartmentId IS NULL OR r.department_id = @articleDepartmentId))`,
 } as const;
 
 export type DrillMetric = keyof typeof DRILL;
@@ -261,7 +268,8 @@ export async function drillIds(
   window: Window,
   page: { limit: number; offset: number },
 ): Promise<number[]> {
-  const scope = contactScope(f);
+  // time to publish reads the article department as the request's, not as the contacts' scope
+  const scope = contactScope(metric === 'published' ? { ...f, articleDepartmentId: undefined } : f);
   const list = named(
     `SELECT c.id FROM contacts c WHERE ${scope.where} AND ${DRILL[metric]}
      ORDER BY c.closed_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,

@@ -184,6 +184,16 @@ describe('managers dashboard', () => {
     await page.goBack();
     await page.getByRole('heading', { name: 'Article impact' }).waitFor();
 
+    // time to publish: its tile opens the escalations whose requested article was published
+    await page.getByRole('link', { name: /^Time to publish/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('drill') === 'published');
+    await page
+      .getByRole('heading', { name: /^Escalations that got their article/, level: 2 })
+      .waitFor();
+    await page.locator('.dashboard-drill table tbody tr').first().waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Article impact' }).waitFor();
+
     // a chart's numbers, as a table whose values drill down to that day's contacts
     await page.getByText('Data table: escalation rate').click();
     const chartTable = page.getByRole('table', { name: /^Escalation rate, per day/ });

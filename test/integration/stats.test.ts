@@ -595,6 +595,8 @@ describe('statistics (DESIGN §3)', () => {
       ['avoided', (c) => c.avoided, 4],
       ['linked', (c) => c.linked, 7],
       ['reused', (c) => c.reused, 5],
+      // requests that produced a published article: P1 (c16), P2 (c3), P3 (c17); not c15's
+      ['published', (c) => ['c16', 'c3', 'c17'].includes(c.key), 3],
     ])(
       '%s returns exactly the contacts behind the number, newest close first',
       async (metric, p, n) => {
@@ -603,6 +605,21 @@ describe('statistics (DESIGN §3)', () => {
         expect(meta).toEqual({ total: n, limit: 100, offset: 0 });
       },
     );
+
+    it('lists the requests behind time to publish with its filters (department asked, agent, channel)', async () => {
+      const network = await drill('published', { articleDepartment: 'network' });
+      expect(network.ids).toEqual([f.ids.c17, f.ids.c3, f.ids.c16]);
+      expect(network.meta.total).toBe(3);
+      const billing = await drill('published', { articleDepartment: 'billing' });
+      expect(billing.ids).toEqual([]); // c15 asked billing, which wrote nothing
+      expect(billing.meta.total).toBe(0);
+      const chat = await drill('published', { channel: 'chat' });
+      expect(chat.ids).toEqual([f.ids.c3]);
+      const ttp = (await get('time-to-publish', { channel: 'chat' })).data as {
+        toNotValidated: { count: number };
+      };
+      expect(chat.meta.total).toBe(ttp.toNotValidated.count);
+    });
 
     it('names the contacts that make verified FCR: c2 c4 c6 and repeats c1 c8 c11 c12', async () => {
       const { ids } = await drill('verified');

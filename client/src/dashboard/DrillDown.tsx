@@ -65,6 +65,12 @@ function metricTitle(metric: DrillMetric, days: number): { title: string; meanin
         meaning:
           'Solved with an article owned by the chosen article department (a cross-silo cell).',
       };
+    case 'published':
+      return {
+        title: 'Escalations that got their article',
+        meaning:
+          'Escalated with “needs an article”, and the article written for it is published: the requests behind time to publish.',
+      };
     case 'reused':
       return {
         title: 'Solved by reusing an article',

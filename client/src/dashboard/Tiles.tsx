@@ -114,6 +114,7 @@ export function Tiles({ search, summary: s, timeToPublish: ttp, settings, repeat
       <Tile
         label="Time to publish (median)"
         value={ttp ? duration(ttp.toValidated.medianHours) : NONE}
+        href={drill('published')}
       >
         {ttp
           ? `“needs an article” to validated, p90 ${duration(ttp.toValidated.p90Hours)} ` +

@@ -93,7 +93,8 @@ export type DrillMetric =
   | 'avoided'
   | 'linked'
   | 'reused'
-  | 'solvedWith';
+  | 'solvedWith'
+  | 'published';
 
 export const DRILL_METRICS: readonly DrillMetric[] = [
   'all',
@@ -106,6 +107,7 @@ export const DRILL_METRICS: readonly DrillMetric[] = [
   'linked',
   'reused',
   'solvedWith',
+  'published',
 ];
 
 export interface DrillContact {
