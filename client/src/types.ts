@@ -256,11 +256,11 @@ export interface ArticleInput {
   /** null falls back to the global verify interval. */
   verifyIntervalDays?: number | null;
   note?: string;
-  /** The "needs an article" request this article answers (create only). */
-  requestId?: number;
+  /** The "needs an article" requests this article answers, e.g. a queue group (create only). */
+  requestIds?: number[];
 }
 
-export type ArticlePatch = Partial<Omit<ArticleInput, 'requestId'>> & { version: number };
+export type ArticlePatch = Partial<Omit<ArticleInput, 'requestIds'>> & { version: number };
 
 // ---------- Versions & diffs ----------
 

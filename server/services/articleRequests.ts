@@ -22,6 +22,29 @@ export async function linkRequest(
   await linkArticleToRequest(db, requestId, articleId);
 }
 
+/**
+ * An article started from several requests (a queue group) answers each of them. Every id must
+ * be a request of the article's department; one a colleague answered meanwhile keeps its
+ * article. Returns the ids linked.
+ */
+export async function linkRequests(
+  db: Queryable,
+  requestIds: readonly number[],
+  articleId: number,
+  departmentId: number,
+): Promise<number[]> {
+  const linked: number[] = [];
+  for (const id of new Set(requestIds)) {
+    const request = await findArticleRequest(db, id);
+    if (!request || request.departmentId !== departmentId)
+      throw validationFailed(`No request ${id} in this article’s department.`, 'requestIds');
+    if (request.articleId !== null) continue;
+    await linkArticleToRequest(db, id, articleId);
+    linked.push(id);
+  }
+  return linked;
+}
+
 /** Once its article is published (submitted or validated), a request leaves the queue. */
 export async function resolveRequestsOf(
   db: Queryable,

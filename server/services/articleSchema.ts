@@ -88,6 +88,11 @@ export const articleCreateSchema = z
     owner: z.string().trim().email('Owner is a user email.').optional(),
     /** the "needs an article" request this article answers */
     requestId: z.number().int().positive().optional(),
+    /**
+     * the requests it answers, e.g. a whole group from the queue; any already answered by another
+     * article in the meantime are left to it
+     */
+    requestIds: z.array(z.number().int().positive()).min(1).max(100).optional(),
   })
   .strict();
 

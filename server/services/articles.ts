@@ -8,7 +8,7 @@ import type { ArticleContent, ArticleRow, VersionKind } from '../stores/articles
 import { findDepartmentBySlug } from '../stores/departments';
 import { findUserByEmail } from '../stores/users';
 import { insertAudit, listAudit } from '../stores/audit';
-import { linkRequest, resolveRequestsOf } from './articleRequests';
+import { linkRequest, linkRequests, resolveRequestsOf } from './articleRequests';
 import type { ArticleCreate, ArticleUpdate } from './articleSchema';
 import { auditAction, checkTransition } from './confidence';
 import { getSettings } from './settings';
@@ -99,14 +99,27 @@ export async function createArticle(
     });
     const id = await articles.insertArticle(tx, slug, content, actor.id);
     await articles.insertVersionSnapshot(tx, id, actor.id, input.note || 'Created', 'create');
-    if (input.requestId !== undefined) await linkRequest(tx, input.requestId, id, department.id);
+    const answered: number[] = [];
+    if (input.requestId !== undefined) {
+      await linkRequest(tx, input.requestId, id, department.id);
+      answered.push(input.requestId);
+    }
+    if (input.requestIds !== undefined) {
+      const others = input.requestIds.filter((r) => r !== input.requestId);
+      answered.push(...(await linkRequests(tx, others, id, department.id)));
+    }
     if (isPublished(confidence)) await resolveRequestsOf(tx, id, actor.id);
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'article.create',
       entity: 'article',
       entityId: id,
-      detail: { slug, confidence, ...(input.requestId && { requestId: input.requestId }) },
+      detail: {
+        slug,
+        confidence,
+        ...(input.requestId && { requestId: input.requestId }),
+        ...(answered.length > 0 && input.requestIds && { requestIds: answered }),
+      },
     });
     return (await articles.findArticleById(tx, id))!;
   });

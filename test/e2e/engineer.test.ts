@@ -92,8 +92,23 @@ describe('engineer UI', () => {
   it('a request in the queue becomes an article: preview, submit, a colleague validates, an agent finds it', async () => {
     const noor = await api('engineer@firstcall.example');
     const before = await noor.get<QueueJson>('/api/queue/network');
-    const group = before.requestGroups[0]!;
-    expect(group).toBeDefined(); // the demo history leaves open "needs an article" requests
+    // the demo history leaves open "needs an article" requests; another caller asks the same
+    const first = before.requestGroups[0]!;
+    const alex = await api('agent@firstcall.example');
+    const contact = await alex.send<{ id: number }>('POST', '/api/contacts', { channel: 'chat' });
+    await alex.get(
+      `/api/search?q=${encodeURIComponent(first.queries[0]!)}&contactId=${contact.id}`,
+    );
+    await alex.send('POST', `/api/contacts/${contact.id}/close`, {
+      outcome: 'escalated',
+      department: 'network',
+      reason: 'Not in the knowledge base yet.',
+      needsArticle: true,
+    });
+    const group = (await noor.get<QueueJson>('/api/queue/network')).requestGroups.find(
+      (g) => g.key === first.key,
+    )!;
+    expect(group.requestIds).toHaveLength(first.requestIds.length + 1); // one article answers all
     const query = group.queries[0]!;
 
     const page = await signIn('engineer@firstcall.example');
@@ -136,9 +151,10 @@ describe('engineer UI', () => {
 
     await step(page, 'Submit for review', 'Written from the queue');
     await review(page).getByText('Not validated', { exact: true }).waitFor();
-    // published: its request left the queue
+    // published: every request of the group left the queue, and the group with them
     const after = await noor.get<QueueJson>('/api/queue/network');
-    expect(after.requests.map((r) => r.id)).not.toContain(group.requestIds[0]);
+    for (const id of group.requestIds) expect(after.requests.map((r) => r.id)).not.toContain(id);
+    expect(after.requestGroups.map((g) => g.key)).not.toContain(group.key);
 
     // a colleague of the owning department validates it
     const nia = await signIn(COLLEAGUE);

@@ -419,6 +419,54 @@ describe('department queue', () => {
       expect(twice.body.error.field).toBe('requestId');
     });
 
+    it('answers a whole group at once (requestIds), leaving one a colleague answered to its article', async () => {
+      const words = `okapibox${Date.now()} no sound`;
+      const first = await request([words]);
+      const second = await request([`  ${words.toUpperCase()} `, 'something else']);
+      const third = await request([words]);
+      const other = await request([`${words} elsewhere`]);
+      const group = (await queue(engineer)).requestGroups.find((g) => g.key === words)!;
+      expect(group.requestIds.sort()).toEqual([first.id, second.id, third.id].sort());
+      // a colleague answers `third` with a draft of their own first
+      const colleague = await engineer
+        .post('/api/articles', articleInput({ confidence: 'wip', requestId: third.id }))
+        .expect(201);
+
+      const created = await engineer
+        .post(
+          '/api/articles',
+          articleInput({ confidence: 'not_validated', requestIds: group.requestIds }),
+        )
+        .expect(201);
+      const id = created.body.data.id as number;
+      for (const r of [first, second])
+        expect(await requestRow(r.id)).toMatchObject({ article_id: id, status: 'resolved' });
+      expect(await requestRow(third.id)).toMatchObject({
+        article_id: colleague.body.data.id,
+        status: 'open',
+      });
+      expect(await requestRow(other.id)).toMatchObject({ article_id: null, status: 'open' });
+      const audit = await auditOf(ctx, 'article', id);
+      expect(JSON.parse(audit[0]!.detail).requestIds.sort()).toEqual([first.id, second.id].sort());
+      // the group left the queue but for the request still waiting on the colleague's draft
+      const after = (await queue(engineer)).requestGroups.find((g) => g.key === words);
+      expect(after?.requestIds).toEqual([third.id]);
+    });
+
+    it('refuses requestIds with another department’s or an unknown request, creating nothing', async () => {
+      const articles = await count(ctx, 'articles');
+      const mine = await request([`quollnet${Date.now()}`]);
+      const billing = await request([`quollbill${Date.now()}`], 'billing');
+      for (const requestIds of [[mine.id, billing.id], [mine.id, 999_999], [], [0]]) {
+        const res = await engineer.post('/api/articles', articleInput({ requestIds }));
+        expect([requestIds, res.status]).toEqual([requestIds, 400]);
+        expect(res.body.error).toMatchObject({ id: 'validation_failed' });
+        expect(res.body.error.field).toMatch(/^requestIds/);
+      }
+      expect(await count(ctx, 'articles')).toBe(articles);
+      expect((await requestRow(mine.id))!.article_id).toBeNull();
+    });
+
     it('lets an admin start an article from any department’s request', async () => {
       const r = await request([`tapirtv${Date.now()}`], 'billing');
       const res = await admin

@@ -83,7 +83,7 @@ export function ArticleForm({ user, slug, prefill = null }: Props) {
     setSaving(true);
     try {
       if (!base.article) {
-        saved = await api.createArticle(toCreateBody(values, prefill?.requestId));
+        saved = await api.createArticle(toCreateBody(values, prefill?.requestIds));
       } else {
         const patch = toPatchBody(values, base.values, base.version ?? base.article.version);
         if (!patch) {

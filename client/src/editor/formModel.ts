@@ -96,7 +96,7 @@ function interval(text: string): number | null {
 }
 
 /** Every editable field as the API wants it (the note is handled separately). */
-function fullBody(v: FormValues): Omit<ArticleInput, 'note' | 'requestId'> {
+function fullBody(v: FormValues): Omit<ArticleInput, 'note' | 'requestIds'> {
   return {
     title: v.title.trim(),
     department: v.department,
@@ -114,15 +114,15 @@ function fullBody(v: FormValues): Omit<ArticleInput, 'note' | 'requestId'> {
   };
 }
 
-/** `requestId`: the "needs an article" request this article answers (from the queue). */
-export function toCreateBody(v: FormValues, requestId?: number): ArticleInput {
+/** `requestIds`: the "needs an article" requests this article answers (a queue group). */
+export function toCreateBody(v: FormValues, requestIds: readonly number[] = []): ArticleInput {
   const body: ArticleInput = fullBody(v);
   // Leave out empty optionals rather than sending "" / null the server might reject.
   if (!body.cause) delete body.cause;
   if (!body.verifyBy) delete body.verifyBy;
   if (body.verifyIntervalDays === null) delete body.verifyIntervalDays;
   if (v.note.trim()) body.note = v.note.trim();
-  if (requestId !== undefined) body.requestId = requestId;
+  if (requestIds.length > 0) body.requestIds = [...requestIds];
   return body;
 }
 

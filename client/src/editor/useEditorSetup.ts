@@ -45,7 +45,7 @@ export function useEditorSetup(user: User, slug: string | undefined, prefill: Pr
       ([departments, a]) => {
         const values = a ? fromArticle(a) : startValues(user, departments, prefill);
         let base: Base = { article: a, values, version: a ? a.version : null };
-        const key = draftKey(user.id, a ? a.id : null, prefill?.requestId);
+        const key = draftKey(user.id, a ? a.id : null, prefill?.requestIds[0]);
         const stored = loadDraft(key, emptyValues(''));
         if (!stored || JSON.stringify(stored.values) === JSON.stringify(values)) {
           setSetup({ departments, base, values, draftKey: key, restoredAt: null });

@@ -2,17 +2,20 @@
 // link can be opened in a new tab and survives a reload.
 import type { RequestGroup } from '../types';
 
+/** The API answers at most this many requests with one article. */
+const MAX_REQUESTS = 100;
+
 export interface Prefill {
   department: string;
-  /** The group's first request: sent as `requestId`, resolved when the article is published. */
-  requestId: number;
+  /** The group's requests: the article answers them all, resolved when it is published. */
+  requestIds: number[];
   /** What the callers searched, in their words. */
   queries: string[];
 }
 
 export function writeArticleHref(department: string, group: RequestGroup): string {
   const params = new URLSearchParams({ department });
-  if (group.requestIds[0] !== undefined) params.set('request', String(group.requestIds[0]));
+  for (const id of group.requestIds.slice(0, MAX_REQUESTS)) params.append('request', String(id));
   for (const q of group.queries.slice(0, 10)) params.append('q', q);
   return `/articles/new?${params}`;
 }
@@ -20,15 +23,22 @@ export function writeArticleHref(department: string, group: RequestGroup): strin
 /** The prefill in /articles/new?department=…&request=…&q=…, or null for a plain new article. */
 export function readPrefill(search: string): Prefill | null {
   const params = new URLSearchParams(search);
-  const requestId = Number(params.get('request'));
+  const requestIds = [
+    ...new Set(
+      params
+        .getAll('request')
+        .map(Number)
+        .filter((id) => Number.isInteger(id) && id > 0),
+    ),
+  ].slice(0, MAX_REQUESTS);
   const department = params.get('department') ?? '';
-  if (!Number.isInteger(requestId) || requestId <= 0 || !department) return null;
+  if (requestIds.length === 0 || !department) return null;
   const queries = params
     .getAll('q')
     .map((q) => q.trim())
     .filter(Boolean)
     .slice(0, 10);
-  return { department, requestId, queries };
+  return { department, requestIds, queries };
 }
 
 /** The issue, in the callers' words: what they searched when nothing answered them. */
