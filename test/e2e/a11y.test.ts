@@ -1,15 +1,9 @@
 // axe-core on the agent console and the article page at 1366×768: no serious or critical
 // violations, with results shown, with each console dialog open, and on the article page;
 // and on the engineer's editor (with previews), department queue and article history.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AXE_CONTEXT, axeProblems } from '../helpers/axe';
-import {
-  launchChromium,
-  signedInPage,
-  signInOnLoginPage,
-  startServer,
-  type RunningServer,
-} from '../helpers/server';
+import { signInOnLoginPage, useBrowserSuite } from '../helpers/server';
 
 jest.setTimeout(60_000);
 
@@ -19,24 +13,12 @@ const ARTICLE = 'router-orange-led-after-firmware-update';
 const HISTORY_ARTICLE = 'ont-serial-mismatch-provisioning-job-stuck';
 
 describe('accessibility (axe-core)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = useBrowserSuite({ context: AXE_CONTEXT });
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    page = await signedInPage(browser, server.url, 'agent@firstcall.example', AXE_CONTEXT);
-    context = page.context();
+    page = await suite.signIn('agent@firstcall.example');
   });
-  afterEach(() => context.close());
 
   const results = () => page.getByRole('list', { name: 'Results' }).locator(':scope > li');
 
@@ -78,7 +60,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('the article page', async () => {
-    await page.goto(`${server.url}/articles/${ARTICLE}`);
+    await page.goto(`${suite.url}/articles/${ARTICLE}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Resolution' }).waitFor({ timeout: 5000 });
     expect(await axeProblems(page)).toEqual([]);
@@ -86,7 +68,7 @@ describe('accessibility (axe-core)', () => {
 
   it('the article page with the flag dialog open, on a narrow screen', async () => {
     await page.setViewportSize({ width: 414, height: 800 });
-    await page.goto(`${server.url}/articles/${ARTICLE}`);
+    await page.goto(`${suite.url}/articles/${ARTICLE}`);
     await page.getByRole('button', { name: 'Flag article' }).click({ timeout: 5000 });
     await page.getByRole('dialog', { name: 'Flag article' }).waitFor({ timeout: 5000 });
     expect(await axeProblems(page)).toEqual([]);
@@ -100,7 +82,7 @@ describe('accessibility (axe-core)', () => {
     });
 
     it('the editor with live previews', async () => {
-      await page.goto(`${server.url}/articles/${ARTICLE}/edit`);
+      await page.goto(`${suite.url}/articles/${ARTICLE}/edit`);
       await page.getByRole('textbox', { name: 'Resolution', exact: true }).waitFor();
       const preview = page.locator('.md-preview', {
         has: page.getByRole('heading', { name: 'Resolution preview' }),
@@ -110,7 +92,7 @@ describe('accessibility (axe-core)', () => {
     });
 
     it('the department queue, with the resolve dialog open', async () => {
-      await page.goto(`${server.url}/queue/network`);
+      await page.goto(`${suite.url}/queue/network`);
       await page.getByRole('heading', { name: 'Network Engineering queue' }).waitFor();
       await page.getByRole('heading', { name: /^Needs an article/ }).waitFor();
       await page.getByRole('list', { name: 'Needs an article' }).waitFor({ timeout: 5000 });
@@ -122,7 +104,7 @@ describe('accessibility (axe-core)', () => {
 
     it('the article history with a diff', async () => {
       // two versions to compare: the validation step saves a second one
-      await page.goto(`${server.url}/articles/${HISTORY_ARTICLE}`);
+      await page.goto(`${suite.url}/articles/${HISTORY_ARTICLE}`);
       await page.getByRole('button', { name: 'Withdraw validation' }).click({ timeout: 5000 });
       await page
         .getByRole('dialog', { name: 'Withdraw validation' })
@@ -132,7 +114,7 @@ describe('accessibility (axe-core)', () => {
         .getByRole('complementary', { name: 'Review' })
         .getByText('Not validated', { exact: true })
         .waitFor();
-      await page.goto(`${server.url}/articles/${HISTORY_ARTICLE}/history`);
+      await page.goto(`${suite.url}/articles/${HISTORY_ARTICLE}/history`);
       await page.getByRole('heading', { name: /^Changes from version 1 to version 2/ }).waitFor();
       await page.locator('.history-diff ins').first().waitFor({ timeout: 5000 });
       expect(await axeProblems(page)).toEqual([]);

@@ -1,32 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchChromium,
-  signIn,
-  signInOnLoginPage,
-  startServer,
-  submitLogin,
-  type RunningServer,
-} from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { signIn, signInOnLoginPage, submitLogin, useBrowserSuite } from '../helpers/server';
 
 jest.setTimeout(60_000);
 
 describe('in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page = await (await suite.newContext()).newPage();
   });
-  afterEach(() => page.close());
 
   const searchBox = () => page.getByRole('searchbox', { name: 'Search' });
   const results = () => page.getByRole('list', { name: 'Results' }).getByRole('listitem');
@@ -35,7 +18,7 @@ describe('in the browser', () => {
     results().first().filter({ hasText: text }).waitFor({ timeout: 5000 });
 
   it('an agent finds a fix by a misspelled symptom and by an error code, and reads it', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     await page.waitForURL(/\/login/);
     await signInOnLoginPage(page, 'agent@firstcall.example');
     expect(await searchBox().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
@@ -61,7 +44,7 @@ describe('in the browser', () => {
   });
 
   it('an engineer publishes an article that an agent finds on the next search', async () => {
-    await signIn(page, server.url, 'engineer@firstcall.example');
+    await signIn(page, suite.url, 'engineer@firstcall.example');
     await page.getByRole('link', { name: 'New article' }).click();
     await page.getByLabel('Title').fill('Smart plug drops off Wi-Fi every evening');
     await page
@@ -83,7 +66,7 @@ describe('in the browser', () => {
   });
 
   it('shows a clear error for a wrong password', async () => {
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${suite.url}/login`);
     await submitLogin(page, 'agent@firstcall.example', 'not-the-password');
     await page
       .getByRole('alert')

@@ -1,8 +1,8 @@
 // The agent console in a real browser (Debian's Chromium) against the whole product: contacts,
 // one-key outcomes, escalations that ask for an article, flags, facets and the keyboard flow.
 // Every outcome is checked through the API, not only on screen.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, signIn, startServer, type RunningServer } from '../helpers/server';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { signIn, useBrowserSuite } from '../helpers/server';
 
 jest.setTimeout(60_000);
 
@@ -37,24 +37,14 @@ interface QueueJson {
 }
 
 describe('agent console', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    context = await suite.newContext();
     page = await context.newPage();
   });
-  afterEach(() => context.close());
 
   const searchBox = () => page.getByRole('searchbox', { name: 'Search' });
   const resultList = () => page.getByRole('list', { name: 'Results' });
@@ -65,7 +55,7 @@ describe('agent console', () => {
 
   /** GET through the page's own session (cookies of its browser context). */
   async function apiGet<T>(p: Page, path: string): Promise<T> {
-    const res = await p.request.get(`${server.url}${path}`);
+    const res = await p.request.get(`${suite.url}${path}`);
     if (!res.ok()) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
     return ((await res.json()) as { data: T }).data;
   }
@@ -94,7 +84,7 @@ describe('agent console', () => {
   const focused = () => page.evaluate<string>('document.activeElement.outerHTML');
 
   it('an agent types a misspelled symptom, arrows to the fix and presses S: the contact is solved with it', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     expect(await hasFocus(searchBox())).toBe(true);
 
     await typeAndWait('router blinkng ornage', 'Router power light blinks orange');
@@ -138,7 +128,7 @@ describe('agent console', () => {
   });
 
   it('T marks the selected article as tried and keeps the contact open; Enter opens; Shift+S solves without an article', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     await typeAndWait('pasword reset link expired', /password/i);
     const contactId = await openContactId();
 
@@ -177,7 +167,7 @@ describe('agent console', () => {
   });
 
   it('an escalation with "Needs an article" lands in the department queue with the contact’s searches', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     const query = 'invoice printed in braille';
     await searchBox().pressSequentially(query, { delay: 25 });
     await page.waitForURL((u) => u.searchParams.get('q') === query, { timeout: 5000 });
@@ -204,22 +194,16 @@ describe('agent console', () => {
     });
 
     // the owning department's engineer sees the request, with what the agent searched for
-    const engineerContext = await browser.newContext();
-    try {
-      const engineer = await engineerContext.newPage();
-      await signIn(engineer, server.url, 'billing.engineer@firstcall.example');
-      const queue = await apiGet<QueueJson>(engineer, '/api/queue/billing');
-      const request = queue.requests.find((r) => r.contactId === contactId);
-      expect(request).toBeDefined();
-      expect(request!.queries).toContain(query);
-      expect(request!.reason).toBe('No article covers braille invoices.');
-    } finally {
-      await engineerContext.close();
-    }
+    const engineer = await suite.signIn('billing.engineer@firstcall.example');
+    const queue = await apiGet<QueueJson>(engineer, '/api/queue/billing');
+    const request = queue.requests.find((r) => r.contactId === contactId);
+    expect(request).toBeDefined();
+    expect(request!.queries).toContain(query);
+    expect(request!.reason).toBe('No article covers braille invoices.');
   });
 
   it('X flags the selected article; the flag is in its department’s queue', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     await typeAndWait('E-1043', 'Router power light blinks orange');
     await searchBox().press('ArrowDown');
     await page.keyboard.press('ArrowUp');
@@ -242,20 +226,14 @@ describe('agent console', () => {
     // focus went back where it was, so the next key still acts on the list
     expect(await focused()).toBe(before);
 
-    const engineerContext = await browser.newContext();
-    try {
-      const engineer = await engineerContext.newPage();
-      await signIn(engineer, server.url, 'engineer@firstcall.example'); // network owns the router article
-      const queue = await apiGet<QueueJson>(engineer, '/api/queue/network');
-      const flag = queue.flags.find((f) => f.comment === comment);
-      expect(flag).toMatchObject({ reason: 'missing_step', article: { slug } });
-    } finally {
-      await engineerContext.close();
-    }
+    const engineer = await suite.signIn('engineer@firstcall.example'); // network owns the router article
+    const queue = await apiGet<QueueJson>(engineer, '/api/queue/network');
+    const flag = queue.flags.find((f) => f.comment === comment);
+    expect(flag).toMatchObject({ reason: 'missing_step', article: { slug } });
   });
 
   it('keyboard details: / returns to the box, typing in the list goes to the box, Esc cancels a dialog and restores focus', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     await typeAndWait('router', /router/i);
     await searchBox().press('ArrowDown');
     expect(await focusIsIn('[aria-label="Results"]')).toBe(true);
@@ -286,7 +264,7 @@ describe('agent console', () => {
   });
 
   it('N starts a contact with a channel and a customer reference; personal data is refused with the server’s message', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     await page.getByRole('button', { name: 'New contact' }).click();
     const dialog = page.getByRole('dialog', { name: 'New contact' });
     await dialog.waitFor();
@@ -328,8 +306,8 @@ describe('agent console', () => {
   });
 
   it('C copies the selected article’s resolution steps to the clipboard', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.url });
+    await signIn(page, suite.url, 'agent@firstcall.example');
     await typeAndWait('E-1043', 'Router power light blinks orange');
     await searchBox().press('ArrowDown');
     await page.keyboard.press('ArrowUp');
@@ -343,7 +321,7 @@ describe('agent console', () => {
   });
 
   it('a manager searches without contacts: no contact is logged and nothing fails', async () => {
-    await signIn(page, server.url, 'manager@firstcall.example');
+    await signIn(page, suite.url, 'manager@firstcall.example');
     await contactBar().getByText('Contacts are not logged for your role.').waitFor();
     await typeAndWait('router blinkng ornage', 'Router power light blinks orange');
     expect(await page.getByRole('alert').innerText()).toBe('');
@@ -360,7 +338,7 @@ describe('agent console', () => {
   });
 
   it('facets filter by department and product, live in the URL, and toggle off', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     await typeAndWait('router', /router/i);
     const departments = page.getByRole('group', { name: 'Department' });
     const network = departments.getByRole('button', { name: /^Network Engineering\s*\d+$/ });
@@ -401,12 +379,12 @@ describe('agent console', () => {
   });
 
   it('an API error shows the server’s message in an alert and keeps the query', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     await typeAndWait('router', /router/i);
     const id = await openContactId();
     // the contact is closed elsewhere (another tab): the console's S gets 409 contact_closed
     const csrf = await apiGet<{ token: string }>(page, '/api/auth/csrf');
-    const res = await page.request.post(`${server.url}/api/contacts/${id}/close`, {
+    const res = await page.request.post(`${suite.url}/api/contacts/${id}/close`, {
       headers: { 'X-CSRF-Token': csrf.token },
       data: { outcome: 'follow_up' },
     });
@@ -421,7 +399,7 @@ describe('agent console', () => {
   });
 
   it('fits 1366×768 and a wide screen without sideways scrolling; narrow screens open the article page', async () => {
-    await signIn(page, server.url, 'agent@firstcall.example');
+    await signIn(page, suite.url, 'agent@firstcall.example');
     await typeAndWait('router blinkng ornage', 'Router power light blinks orange');
     const overflow = () =>
       page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');

@@ -3,15 +3,9 @@
 // drills down to its contacts (paged), tables sort and download as CSV, a bad range shows the
 // server's message, agents get no dashboard, and axe-core finds no serious problem.
 import fs from 'node:fs';
-import type {
-  Browser,
-  BrowserContext,
-  BrowserContextOptions,
-  Locator,
-  Page,
-} from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { AXE_CONTEXT, axeProblems } from '../helpers/axe';
-import { launchChromium, signedInPage, startServer, type RunningServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/server';
 
 jest.setTimeout(90_000);
 
@@ -34,35 +28,12 @@ const today = () => isoDay(Date.now());
 const shown = (n: number) => n.toLocaleString('en-US');
 
 describe('managers dashboard', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-  });
-
-  async function signIn(email: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const page = await signedInPage(browser, server.url, email, {
-      locale: 'en-US',
-      acceptDownloads: true,
-      ...options,
-    });
-    contexts.push(page.context());
-    return page;
-  }
+  const suite = useBrowserSuite({ context: { locale: 'en-US', acceptDownloads: true } });
+  const { signIn } = suite;
 
   /** The same numbers through the API, with the browser's session. */
   async function summary(page: Page, query: string): Promise<Summary> {
-    const res = await page.request.get(`${server.url}/api/stats/summary?${query}`);
+    const res = await page.request.get(`${suite.url}/api/stats/summary?${query}`);
     expect(res.status()).toBe(200);
     return ((await res.json()) as { data: Summary }).data;
   }
@@ -77,7 +48,7 @@ describe('managers dashboard', () => {
   }
 
   async function openDashboard(page: Page) {
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${suite.url}/dashboard`);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Article impact' }).waitFor();
   }
@@ -252,14 +223,14 @@ describe('managers dashboard', () => {
     const page = await signIn(MANAGER);
     // a range in the future: no contacts, rates have nothing to divide by
     const future = isoDay(Date.now() + 400 * DAY);
-    await page.goto(`${server.url}/dashboard?from=${future}&to=${future}`);
+    await page.goto(`${suite.url}/dashboard?from=${future}&to=${future}`);
     await page.getByText('No contacts closed in this period.').waitFor();
     await waitForTile(page, /^Contacts/, '0');
     expect(await tileValue(tile(page, /^FCR claimed/)).textContent()).toBe('—');
     expect(await page.locator('main').textContent()).not.toMatch(/NaN|undefined|Infinity/);
 
     // `from` after `to`: the API's 400, said once, in an alert
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${suite.url}/dashboard`);
     await page.getByLabel('From', { exact: true }).fill(isoDay(Date.now() + DAY));
     const alert = page.getByRole('alert').filter({ hasText: 'must be on or before' });
     await alert.waitFor();
@@ -268,11 +239,11 @@ describe('managers dashboard', () => {
 
   it('gives agents no dashboard', async () => {
     const page = await signIn(AGENT);
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${suite.url}/dashboard`);
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     expect(await page.getByRole('list', { name: 'Headline numbers' }).count()).toBe(0);
     const res = await page.request.get(
-      `${server.url}/api/stats/summary?from=${today()}&to=${today()}`,
+      `${suite.url}/api/stats/summary?from=${today()}&to=${today()}`,
     );
     expect(res.status()).toBe(403);
   });

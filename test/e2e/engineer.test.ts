@@ -3,11 +3,10 @@
 // it, an agent finds it; a stale save (409) shows what changed and keeps the text; history
 // diffs and restores; the queue's flags are resolved with a note. Outcomes are checked
 // through the API, not only on screen.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createUser } from '../../server/services/users';
 import { DEMO_PASSWORD } from '../../server/services/seed';
-import { apiSession, type ApiSession } from '../helpers/browserApi';
-import { launchChromium, signedInPage, startServer, type RunningServer } from '../helpers/server';
+import { useBrowserSuite } from '../helpers/server';
 
 jest.setTimeout(90_000);
 
@@ -36,43 +35,18 @@ interface VersionJson {
 }
 
 describe('engineer UI', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const sessions: ApiSession[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
+  const suite = useBrowserSuite({
     // a second network engineer, made the way the CLI's `user add` makes users
-    await createUser(server.db, {
-      email: COLLEAGUE,
-      name: 'Nia Network',
-      role: 'engineer',
-      department: 'network',
-      password: DEMO_PASSWORD,
-    });
-    browser = await launchChromium();
+    seed: (server) =>
+      createUser(server.db, {
+        email: COLLEAGUE,
+        name: 'Nia Network',
+        role: 'engineer',
+        department: 'network',
+        password: DEMO_PASSWORD,
+      }),
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-    for (const s of sessions.splice(0)) await s.dispose();
-  });
-
-  async function signIn(email: string): Promise<Page> {
-    const page = await signedInPage(browser, server.url, email);
-    contexts.push(page.context());
-    return page;
-  }
-
-  async function api(email: string): Promise<ApiSession> {
-    const s = await apiSession(server.url, email);
-    sessions.push(s);
-    return s;
-  }
+  const { signIn, api } = suite;
 
   const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
   const preview = (page: Page, field: string) =>
@@ -158,7 +132,7 @@ describe('engineer UI', () => {
 
     // a colleague of the owning department validates it
     const nia = await signIn(COLLEAGUE);
-    await nia.goto(`${server.url}/articles/${slug}`);
+    await nia.goto(`${suite.url}/articles/${slug}`);
     await step(nia, 'Validate', 'Checked on a test line');
     await review(nia).getByText('Validated', { exact: true }).waitFor();
     const validated = await noor.get<ArticleJson>(`/api/articles/${slug}`);
@@ -193,7 +167,7 @@ describe('engineer UI', () => {
   it('a stale save (409) shows what changed meanwhile, keeps my text, and merges', async () => {
     const slug = 'dsl-speed-drops-in-wet-weather';
     const page = await signIn('engineer@firstcall.example');
-    await page.goto(`${server.url}/articles/${slug}/edit`);
+    await page.goto(`${suite.url}/articles/${slug}/edit`);
     const resolution = textbox(page, 'Resolution');
     await resolution.waitFor();
     const original = await resolution.inputValue();
@@ -238,7 +212,7 @@ describe('engineer UI', () => {
 
   it('unsaved text survives a page reload', async () => {
     const page = await signIn('engineer@firstcall.example');
-    await page.goto(`${server.url}/articles/ont-red-los-light-no-fibre-signal/edit`);
+    await page.goto(`${suite.url}/articles/ont-red-los-light-no-fibre-signal/edit`);
     await textbox(page, 'Cause').fill('Typed before the reload.');
     await page.reload();
     await page.getByText('Restored your unsaved changes').waitFor();
@@ -262,7 +236,7 @@ describe('engineer UI', () => {
     });
 
     const page = await signIn('engineer@firstcall.example');
-    await page.goto(`${server.url}/articles/${slug}`);
+    await page.goto(`${suite.url}/articles/${slug}`);
     await review(page).getByRole('link', { name: 'History' }).click();
     await page.getByRole('heading', { name: /^History:/ }).waitFor();
     const rows = page.getByRole('table').locator('tbody > tr');
@@ -299,7 +273,7 @@ describe('engineer UI', () => {
       { reason: 'missing_step', comment: 'E2E: no step for softphones' },
     );
     const page = await signIn('engineer@firstcall.example');
-    await page.goto(`${server.url}/queue`);
+    await page.goto(`${suite.url}/queue`);
     await page.waitForURL(/\/queue\/network$/);
     const flags = page.getByRole('list', { name: 'Open flags' });
     const item: Locator = flags.getByRole('listitem').filter({ hasText: 'no step for softphones' });

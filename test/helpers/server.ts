@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { createApp } from '../../server/app';
 import { boot } from '../../server/boot';
 import type { Database } from '../../server/db/connection';
@@ -11,6 +17,7 @@ import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { CLIENT_DIST, ROOT } from '../../server/paths';
 import { DEMO_PASSWORD } from '../../server/services/seed';
+import { apiSession, type ApiSession } from './browserApi';
 
 export interface RunningServer {
   url: string;
@@ -21,9 +28,9 @@ export interface RunningServer {
 
 /**
  * The whole product as `npm start` runs it (seed content, demo users, built client) on a
- * temporary database and a free port.
+ * temporary database and a free port; `env` adds to (or overrides) its environment.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   ensureClientBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstcall-e2e-'));
   const config = loadConfig({
@@ -31,6 +38,7 @@ export async function startServer(): Promise<RunningServer> {
     SEED_DEMO: 'true',
     DATABASE_PATH: path.join(dir, 'e2e.db'),
     SESSION_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+    ...env,
   });
   const logger = createLogger('silent');
   const { db, search } = await boot(config, logger);
@@ -97,23 +105,88 @@ export async function signIn(page: Page, url: string, email: string) {
   await signInOnLoginPage(page, email);
 }
 
+export interface BrowserSuiteOptions {
+  /** The server's environment over startServer's own. */
+  env?: NodeJS.ProcessEnv;
+  /** Runs once the server is up, before the browser starts: data the whole suite needs. */
+  seed?: (server: RunningServer) => Promise<unknown>;
+  /** Options for every browser context the suite opens (each call may add more). */
+  context?: BrowserContextOptions;
+}
+
+export interface BrowserSuite {
+  readonly server: RunningServer;
+  /** The server's address, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** A new browser context (1366×768 plus the suite's and these options), closed after the test. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a new context (as newContext), signed in as a demo user; closed after the test. */
+  signIn(email: string, options?: BrowserContextOptions): Promise<Page>;
+  /** A signed-in API session (outside the browser), disposed of after the test. */
+  api(email: string): Promise<ApiSession>;
+}
+
 /**
- * A page in a new browser context (1366×768, plus `options`), signed in as a demo user.
- * The caller closes page.context().
+ * The browser tests' setup, for the describe block it is called in: the server on a fresh
+ * database and Debian's Chromium, started before all its tests and closed after them; the
+ * contexts and API sessions its tests open are closed after each test.
  */
-export async function signedInPage(
-  browser: Browser,
-  url: string,
-  email: string,
-  options: BrowserContextOptions = {},
-): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
-  try {
-    const page = await context.newPage();
-    await signIn(page, url, email);
-    return page;
-  } catch (err) {
-    await context.close();
-    throw err;
+export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const sessions: ApiSession[] = [];
+
+  beforeAll(async () => {
+    server = await startServer(options.env);
+    await options.seed?.(server);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+    for (const s of sessions.splice(0)) await s.dispose();
+  });
+
+  const started = <T>(what: string, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`useBrowserSuite: no ${what} outside its tests`);
+    return value;
+  };
+
+  async function newContext(more: BrowserContextOptions = {}): Promise<BrowserContext> {
+    const context = await started('browser', browser).newContext({
+      viewport: { width: 1366, height: 768 },
+      ...options.context,
+      ...more,
+    });
+    contexts.push(context);
+    return context;
   }
+
+  return {
+    get server() {
+      return started('server', server);
+    },
+    get url() {
+      return started('server', server).url;
+    },
+    get browser() {
+      return started('browser', browser);
+    },
+    newContext,
+    async signIn(email, more) {
+      const page = await (await newContext(more)).newPage();
+      await signIn(page, started('server', server).url, email);
+      return page;
+    },
+    async api(email) {
+      const session = await apiSession(started('server', server).url, email);
+      sessions.push(session);
+      return session;
+    },
+  };
 }
