@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { Corpus } from './corpus';
+import { signIn } from './lib/signIn';
 import { round } from './lib/stats';
 import { startServer } from './lib/proc';
 import { allUniqueMix, realisticMix } from './queries';
@@ -52,27 +53,6 @@ async function load(url: string, paths: string[], o: HttpOptions, durationS: num
   return figures;
 }
 
-/** Signs in like the browser does: CSRF token, then POST /api/auth/login with it. */
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const token = ((await csrf.json()) as { data: { token: string } }).data.token;
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
-    body: JSON.stringify(BENCH_USER),
-  });
-  if (login.status !== 200)
-    throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-  return login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
 export async function httpBench(db: BenchDb, corpus: Corpus, size: number, o: HttpOptions) {
   const toPaths = (prefix: string, qs: string[]) =>
     qs.map((q) => `${prefix}${encodeURIComponent(q)}`);
@@ -84,7 +64,7 @@ export async function httpBench(db: BenchDb, corpus: Corpus, size: number, o: Ht
   const ours = await startServer({ task: 'app', ...db }, o.readyTimeoutMs);
   try {
     const base = `http://127.0.0.1:${String(ours.ready.port)}`;
-    const headers = { cookie: await signIn(base) };
+    const headers = { cookie: await signIn(base, BENCH_USER) };
     const run = async (name: string, paths: string[]) => {
       if (o.warmupS > 0) await load(base, paths.slice(-500), o, o.warmupS, headers);
       results[name] = await load(base, paths, o, o.durationS, headers);

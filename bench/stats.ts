@@ -26,6 +26,7 @@ import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { generateBulkHistory, type BulkSummary } from '../server/services/bulkHistory';
 import { DEMO_PASSWORD } from '../server/services/seed';
+import { signIn } from './lib/signIn';
 import { printTable, round, summarize } from './lib/stats';
 
 const TARGET_MS = 300;
@@ -98,25 +99,6 @@ async function build(file: string): Promise<BulkSummary> {
   return summary;
 }
 
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const token = ((await csrf.json()) as { data: { token: string } }).data.token;
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
-    body: JSON.stringify({ email: 'manager@firstcall.example', password: DEMO_PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status}`);
-  return login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
 interface Case {
   endpoint: string;
   days: number;
@@ -156,7 +138,10 @@ async function main() {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const cookie = await signIn(base);
+  const cookie = await signIn(base, {
+    email: 'manager@firstcall.example',
+    password: DEMO_PASSWORD,
+  });
 
   const cases: Case[] = [];
   try {

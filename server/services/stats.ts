@@ -83,8 +83,7 @@ function add(a: stats.Counts, b: stats.Counts): stats.Counts {
 }
 
 /** The repeat window now: closes later than `end` have a window that has not ended yet. */
-async function currentWindow(db: Database): Promise<stats.Window> {
-  const settings = await getSettings(db);
+function windowOf(settings: { fcrWindowDays: number }): stats.Window {
   const days = settings.fcrWindowDays;
   return { days, end: new Date(Date.now() - days * DAY).toISOString() };
 }
@@ -95,8 +94,8 @@ async function totals(db: Database, filter: stats.StatsFilter, window: stats.Win
 
 export async function summary(db: Database, q: StatsQuery) {
   const filter = await resolveFilter(db, q);
-  const window = await currentWindow(db);
-  return summarize(await totals(db, filter, window), await getSettings(db));
+  const settings = await getSettings(db);
+  return summarize(await totals(db, filter, windowOf(settings)), settings);
 }
 
 /** The ISO week (starting Monday) a day belongs to, as its Monday. */
@@ -109,8 +108,8 @@ function weekOf(day: string): string {
 /** Every day or week of the range, empty ones included, so charts keep a true time axis. */
 export async function series(db: Database, q: StatsQuery, bucket: 'day' | 'week') {
   const filter = await resolveFilter(db, q);
-  const window = await currentWindow(db);
   const settings = await getSettings(db);
+  const window = windowOf(settings);
   const key = bucket === 'day' ? (d: string) => d : weekOf;
   const buckets = new Map<string, stats.Counts>();
   for (let t = Date.parse(filter.from); t < Date.parse(filter.to); t += DAY)
@@ -198,7 +197,7 @@ export async function drillDown(
   page: { limit: number; offset: number },
 ) {
   const filter = await resolveFilter(db, q);
-  const window = await currentWindow(db);
+  const window = windowOf(await getSettings(db));
   const [ids, total] = await Promise.all([
     stats.drillIds(db, filter, metric, window, page),
     drillTotal(db, filter, metric, window),

@@ -1,6 +1,7 @@
 // The managers' statistics endpoints (GET /api/stats/*, DESIGN §3): their shapes, and the URLs
 // of their JSON and CSV forms. Same transport and error shape as api.ts.
 import { request, requestEnvelope } from '../api';
+import type { ImpactArticle } from '../types';
 
 export type Bucket = 'day' | 'week';
 export type Channel = 'phone' | 'chat' | 'email';
@@ -66,21 +67,8 @@ export interface TimeToPublish {
   toValidated: PublishSpread;
 }
 
-export interface ArticleImpactRow {
-  id: number;
-  slug: string;
-  title: string;
-  departmentSlug: string;
-  confidence: string;
-  verifyBy: string | null;
-  lastVerified: string | null;
-  uses: number;
-  solves: number;
-  failedTries: number;
-  escalationsAvoided: number;
-  openFlags: number;
-  solveRate: number | null;
-}
+/** GET /api/stats/articles: the same rows as a department's impact page. */
+export type ArticleImpactRow = ImpactArticle;
 
 /** The contacts behind a number (GET /api/stats/contacts?metric=). */
 export type DrillMetric =
