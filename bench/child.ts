@@ -48,7 +48,7 @@ async function bootTask(db: BenchDb) {
   const started = performance.now();
   const runtime = await boot(benchConfig(db), createLogger('silent'));
   const ready = performance.now();
-  const sampleHits = runtime.search.query('router', { role: 'agent', limit: 20 }).total;
+  const sampleHits = runtime.search.query('router', { audience: 'agents', limit: 20 }).total;
   const figures = {
     // performance.now() counts from process start: module loading (and tsx) included
     processStartToReadyMs: round(ready),

@@ -1,5 +1,6 @@
+import { findableBy } from '../server/domain/visibility';
 import type { SearchDoc } from '../server/search/document';
-import type { ArticleCreate } from '../server/services/articleSchema';
+import type { ArticleCreate } from '../server/contract/articles';
 import { Rng } from './lib/prng';
 import {
   DEPARTMENTS,
@@ -113,7 +114,7 @@ export class Corpus {
       ['wip', 10],
       ['archived', 5],
     ]);
-    return {
+    const doc = {
       id,
       slug: `${slugify(title)}-${id}`,
       title,
@@ -124,10 +125,11 @@ export class Corpus {
       products,
       tags: [...tags],
       confidence,
-      audience: rng.chance(0.1) ? 'internal' : 'agents',
+      audience: rng.chance(0.1) ? ('internal' as const) : ('agents' as const),
       department: { slug: department.slug, name: department.name },
       verifyBy: confidence === 'validated' ? isoDay(rng.int(0, 700)) : null,
     };
+    return { ...doc, findableBy: findableBy(doc) };
   }
 }
 

@@ -63,6 +63,7 @@ export class ChangeStream {
       ...this.corpus.doc(id, ++this.variant, word),
       confidence: 'validated',
       audience: 'agents',
+      findableBy: ['agents', 'staff'],
     };
     this.live.set(id, doc);
     index.articleChanged(doc);

@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../server/config';
 import type { Database } from '../server/db/connection';
 import { createLogger } from '../server/logger';
 import type { SearchDoc } from '../server/search/document';
-import { createUser } from '../server/services/users';
+import { createUser } from '../server/services/users/users';
 import type { Corpus } from './corpus';
 import { round } from './lib/stats';
 import { runChild, type ChildMessage } from './lib/proc';

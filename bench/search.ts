@@ -71,7 +71,7 @@ export interface Engine {
   errors(): { count: number; samples: string[] };
 }
 
-export const AGENT = { role: 'agent', limit: 20 } as const;
+export const AGENT = { audience: 'agents', limit: 20 } as const;
 
 export async function makeEngine(name: EngineName): Promise<Engine & { ours?: SearchIndex }> {
   if (name === 'ours') {

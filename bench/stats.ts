@@ -24,8 +24,8 @@ import { createApp } from '../server/app';
 import { boot } from '../server/boot';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
-import { generateBulkHistory, type BulkSummary } from '../server/services/bulkHistory';
-import { DEMO_PASSWORD } from '../server/services/seed';
+import { generateBulkHistory, type BulkSummary } from '../server/generators/bulkHistory';
+import { DEMO_PASSWORD } from '../server/content/seed';
 import { signIn } from './lib/signIn';
 import { printTable, round, summarize } from './lib/stats';
 

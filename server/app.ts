@@ -24,8 +24,8 @@ import { queueRouter } from './routes/queue';
 import { searchRouter } from './routes/search';
 import { statsRouter } from './routes/stats';
 import type { SearchIndex } from './search/searchIndex';
-import { SearchLog } from './services/searchLog';
-import { SolveCounts } from './services/solveCounts';
+import { SearchLog } from './services/search/searchLog';
+import { SolveCounts } from './services/search/solveCounts';
 
 export interface AppDeps {
   config: Config;

@@ -3,8 +3,8 @@ import { Database } from './db/connection';
 import { migrate } from './db/migrate';
 import type { Logger } from './logger';
 import { SearchIndex } from './search/searchIndex';
-import { loadSearchIndex } from './services/articles';
-import { seed, type SeedResult } from './services/seed';
+import { loadSearchIndex } from './services/articles/searchDoc';
+import { seed, type SeedResult } from './content/seed';
 
 export interface Runtime {
   db: Database;

@@ -2,7 +2,7 @@ import { createApp } from './app';
 import { boot } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { DEMO_PASSWORD } from './services/seed';
+import { DEMO_PASSWORD } from './content/seed';
 
 async function main(): Promise<void> {
   let config;

@@ -2,18 +2,7 @@
  * Seeded randomness: every corpus and query stream is a pure function of its seed, so the
  * engines (each measured in its own process) see exactly the same documents and queries.
  */
-
-/** mulberry32: tiny, fast and good enough for test data (not for anything secret). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../server/generators/random';
 
 export class Rng {
   private readonly next: () => number;

@@ -1,7 +1,7 @@
 import { Passport } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { Database } from '../db/connection';
-import { verifyCredentials } from '../services/users';
+import { verifyCredentials } from '../services/users/users';
 import { findUserById, type UserRow } from '../stores/users';
 
 const USER_CACHE_MS = 5_000;

@@ -10,10 +10,10 @@ import { createLogger } from '../logger';
 import { ROOT } from '../paths';
 import { evaluate } from '../search/evaluate';
 import { SearchIndex } from '../search/searchIndex';
-import { generateBulkHistory } from '../services/bulkHistory';
-import { exportDirectory, importDirectory } from '../services/content';
-import { seed } from '../services/seed';
-import { createUser } from '../services/users';
+import { generateBulkHistory } from '../generators/bulkHistory';
+import { exportDirectory, importDirectory } from '../content/importExport';
+import { seed } from '../content/seed';
+import { createUser } from '../services/users/users';
 
 /**
  * `npm run cli -- <command>`. Each command opens the configured database (DATABASE_PATH),

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { forbidden, unauthenticated } from '../errors';
-import type { Actor, Role } from '../services/permissions';
+import type { Actor, Role } from '../domain/roles';
 import type { UserRow } from '../stores/users';
 
 declare global {

@@ -1,10 +1,9 @@
-import { isStale } from '../search/searchIndex';
-import type { Role } from '../services/permissions';
+import type { Role } from '../contract/enums';
+import { isStale } from '../domain/verification';
+import { seesInternalFields } from '../domain/visibility';
 import type { ArticleRow, VersionRow } from '../stores/articles';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** The full article. The cause is internal (DESIGN §2): agents do not get it. */
+/** The full article; internal fields (the cause) only for those who see them. */
 export function presentArticle(a: ArticleRow, role: Role) {
   return {
     id: a.id,
@@ -16,7 +15,7 @@ export function presentArticle(a: ArticleRow, role: Role) {
     environmentHtml: a.environmentHtml,
     resolution: a.resolution,
     resolutionHtml: a.resolutionHtml,
-    ...(role === 'agent' ? {} : { cause: a.cause, causeHtml: a.causeHtml }),
+    ...(seesInternalFields(role) && { cause: a.cause, causeHtml: a.causeHtml }),
     errorCodes: a.errorCodes,
     products: a.products,
     tags: a.tags,
@@ -28,7 +27,7 @@ export function presentArticle(a: ArticleRow, role: Role) {
     verifyIntervalDays: a.verifyIntervalDays,
     verifiedAt: a.verifiedAt,
     verifiedBy: a.verifiedByName,
-    stale: isStale(a, today()),
+    stale: isStale(a),
     version: a.version,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
@@ -49,7 +48,7 @@ export function presentArticleSummary(a: ArticleRow) {
     products: a.products,
     tags: a.tags,
     verifyBy: a.verifyBy,
-    stale: isStale(a, today()),
+    stale: isStale(a),
     version: a.version,
     updatedAt: a.updatedAt,
   };

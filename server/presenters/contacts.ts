@@ -1,4 +1,4 @@
-import type { ContactWithActivity } from '../services/contacts';
+import type { ContactWithActivity } from '../services/contacts/contacts';
 import type { ArticleRequestRow } from '../stores/articleRequests';
 import type { FlagRow } from '../stores/flags';
 

@@ -1,4 +1,4 @@
-import type { PresentedHit } from '../services/search';
+import type { PresentedHit } from '../services/search/search';
 
 /** One search result as agents see it: answer first, and why it ranks where it does. */
 export const presentHit = (h: PresentedHit) => ({

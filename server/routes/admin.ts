@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../db/connection';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import { getSettings, settingsUpdateSchema, updateSettings } from '../services/settings';
+import { getSettings, settingsUpdateSchema, updateSettings } from '../services/settings/settings';
 import { listAudit } from '../stores/audit';
 
 const auditQuery = z

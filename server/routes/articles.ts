@@ -4,11 +4,13 @@ import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { presentArticle, presentArticleSummary, presentVersion } from '../presenters/articles';
 import { presentFlag } from '../presenters/contacts';
-import { articleCreateSchema, articleUpdateSchema, CONFIDENCES } from '../services/articleSchema';
-import * as service from '../services/articles';
-import { flagSchema } from '../services/contactSchema';
-import { flagArticle } from '../services/flags';
-import * as lifecycle from '../services/lifecycle';
+import { articleCreateSchema, articleUpdateSchema } from '../contract/articles';
+import { CONFIDENCES } from '../contract/enums';
+import * as read from '../services/articles/read';
+import { createArticle, updateArticle } from '../services/articles/write';
+import { flagSchema } from '../contract/contacts';
+import { flagArticle } from '../services/articles/flags';
+import * as lifecycle from '../services/articles/lifecycle';
 
 const listQuery = z
   .object({
@@ -35,12 +37,12 @@ const diffQuery = z
   .object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) })
   .strict();
 
-export function articlesRouter(deps: service.ArticleDeps): Router {
+export function articlesRouter(deps: read.ArticleDeps): Router {
   const router = Router();
 
   router.get('/', requireUser, async (req, res) => {
     const filters = parse(listQuery, req.query);
-    const { rows, total } = await service.listArticles(deps, actorOf(req), filters);
+    const { rows, total } = await read.listArticles(deps, actorOf(req), filters);
     res.json({
       data: rows.map(presentArticleSummary),
       meta: { total, limit: filters.limit, offset: filters.offset },
@@ -49,19 +51,19 @@ export function articlesRouter(deps: service.ArticleDeps): Router {
 
   router.get('/:id', requireUser, async (req, res) => {
     const { id } = parse(idParam, req.params);
-    const row = await service.getArticle(deps, actorOf(req), id);
+    const row = await read.getArticle(deps, actorOf(req), id);
     res.json({ data: presentArticle(row, req.user!.role) });
   });
 
   router.get('/:id/versions', requireUser, async (req, res) => {
     const { id } = parse(idParam, req.params);
-    const versions = await service.articleVersions(deps, actorOf(req), id);
+    const versions = await read.articleVersions(deps, actorOf(req), id);
     res.json({ data: versions.map(presentVersion) });
   });
 
   router.get('/:id/history', requireUser, async (req, res) => {
     const { id } = parse(idParam, req.params);
-    const { versions, events } = await service.articleHistory(deps, actorOf(req), id);
+    const { versions, events } = await read.articleHistory(deps, actorOf(req), id);
     const timeline = [
       ...versions.map((v) => ({ type: 'version' as const, at: v.createdAt, ...presentVersion(v) })),
       ...events.map((e) => ({
@@ -77,7 +79,7 @@ export function articlesRouter(deps: service.ArticleDeps): Router {
 
   router.post('/', requireRole('engineer', 'admin'), async (req, res) => {
     const input = parse(articleCreateSchema, req.body);
-    const row = await service.createArticle(deps, actorOf(req), input);
+    const row = await createArticle(deps, actorOf(req), input);
     res
       .status(201)
       .location(`/api/articles/${row.id}`)
@@ -87,7 +89,7 @@ export function articlesRouter(deps: service.ArticleDeps): Router {
   router.patch('/:id', requireRole('engineer', 'admin'), async (req, res) => {
     const { id } = parse(idParam, req.params);
     const input = parse(articleUpdateSchema, req.body);
-    const row = await service.updateArticle(deps, actorOf(req), id, input);
+    const row = await updateArticle(deps, actorOf(req), id, input);
     res.json({ data: presentArticle(row, req.user!.role) });
   });
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { presentContact } from '../presenters/contacts';
-import * as service from '../services/contacts';
-import { articleRefSchema, contactCloseSchema, contactOpenSchema } from '../services/contactSchema';
+import * as service from '../services/contacts/contacts';
+import { articleRefSchema, contactCloseSchema, contactOpenSchema } from '../contract/contacts';
 
 const listQuery = z
   .object({

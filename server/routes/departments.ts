@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Database } from '../db/connection';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import { isoDay } from '../services/articleSchema';
-import { departmentImpact } from '../services/impact';
+import { isoDay } from '../contract/articles';
+import { departmentImpact } from '../services/stats/impact';
 import { listDepartments } from '../stores/departments';
 
 const slugParam = z.object({ slug: z.string().min(1).max(64) });

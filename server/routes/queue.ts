@@ -4,7 +4,7 @@ import type { Database } from '../db/connection';
 import { actorOf, requireRole } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { presentArticleRequest, presentFlag } from '../presenters/contacts';
-import { departmentQueue, resolveQueueItem } from '../services/queue';
+import { departmentQueue, resolveQueueItem } from '../services/articles/queue';
 
 const slugParam = z.object({ department: z.string().min(1).max(64) });
 const itemParam = z.object({

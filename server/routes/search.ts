@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { presentHit } from '../presenters/search';
-import { searchArticles, type SearchDeps } from '../services/search';
+import { searchArticles, type SearchDeps } from '../services/search/search';
 
 const searchQuery = z
   .object({

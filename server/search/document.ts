@@ -1,3 +1,5 @@
+import type { Audience, Confidence } from '../contract/enums';
+import type { Readership } from '../domain/visibility';
 import { errorCodesText } from './tokenizer';
 
 /** What the search module knows about an article: plain text to index, facts to filter on. */
@@ -11,8 +13,10 @@ export interface SearchDoc {
   errorCodes: string[];
   products: string[];
   tags: string[];
-  confidence: 'wip' | 'not_validated' | 'validated' | 'archived';
-  audience: 'agents' | 'internal';
+  confidence: Confidence;
+  audience: Audience;
+  /** who may find it (domain/visibility.findableBy): the engine filters on this, not on roles */
+  findableBy: readonly Readership[];
   department: { slug: string; name: string };
   verifyBy: string | null;
   /** the article's version: a saved index is reused only for unchanged articles */

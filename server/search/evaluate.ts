@@ -53,6 +53,7 @@ export function datasetToDocs(docs: DatasetDoc[]): SearchDoc[] {
     tags: [],
     confidence: 'validated',
     audience: 'agents',
+    findableBy: ['agents', 'staff'],
     department: { slug: 'dataset', name: 'Dataset' },
     verifyBy: null,
   }));
@@ -80,7 +81,7 @@ export function evaluate(
     counted++;
     // whole sentences: the query is complete, so no as-you-type prefix on the last word
     const ranked = index
-      .query(`${q.text} `, { role: 'admin', limit: 10 })
+      .query(`${q.text} `, { audience: 'staff', limit: 10 })
       .hits.map((h) => slugOf.get(h.id)!);
     const gain = (slug: string) => judged!.get(slug) ?? 0;
     const hitsAt = (k: number) => ranked.slice(0, k).filter((s) => gain(s) > 0).length;

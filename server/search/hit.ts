@@ -1,3 +1,4 @@
+import { isStale } from '../domain/verification';
 import { fieldTexts, type FieldName, type SearchDoc } from './document';
 import { matchSpans } from './matches';
 import { highlight, snippet } from './snippet';
@@ -87,11 +88,4 @@ export function firstSteps(text: string): string[] {
     if (steps.length === STEPS_SHOWN) break;
   }
   return steps;
-}
-
-export function isStale(
-  doc: { confidence: string; verifyBy: string | null },
-  today: string,
-): boolean {
-  return doc.confidence === 'validated' && doc.verifyBy !== null && doc.verifyBy < today;
 }

@@ -1,4 +1,4 @@
-import { canFind, type Role } from '../services/permissions';
+import type { Readership } from '../domain/visibility';
 import { analyze } from './analyze';
 import type { SearchDoc } from './document';
 import { expandTerms } from './expand';
@@ -20,7 +20,8 @@ import {
 import { CorpusStats } from './stats';
 
 export interface SearchOptions {
-  role: Role;
+  /** who searches: each article says which readerships may find it */
+  audience: Readership;
   limit?: number;
   department?: string;
   /** today's date (YYYY-MM-DD) for stale badges; injectable for tests */
@@ -28,7 +29,7 @@ export interface SearchOptions {
 }
 
 export type { SearchHit } from './hit';
-export { isStale, present } from './hit';
+export { present } from './hit';
 
 /** Matches before presentation: documents with text scores, and the index terms matched. */
 export interface Candidates {
@@ -38,7 +39,7 @@ export interface Candidates {
 }
 
 const cacheKey = (text: string, o: SearchOptions, today: string) =>
-  [o.role === 'agent' ? 'a' : 's', o.department ?? '', o.limit ?? 20, today, text].join('\u0000');
+  [o.audience, o.department ?? '', o.limit ?? 20, today, text].join('\u0000');
 
 export interface SearchResult {
   total: number;
@@ -206,7 +207,7 @@ export class SearchIndex {
       options.department === undefined ? -1 : (this.departments.get(options.department) ?? -2);
     if (department === -2) return none;
     const { total, top } = score(segments, this.stats, clauses, {
-      mask: options.role === 'agent' ? VISIBLE_TO_AGENTS : VISIBLE_TO_STAFF,
+      mask: options.audience === 'agents' ? VISIBLE_TO_AGENTS : VISIBLE_TO_STAFF,
       department,
       limit: options.limit ?? 20,
     });
@@ -230,8 +231,8 @@ export class SearchIndex {
       this.departments.set(doc.department.slug, department);
     }
     const flags =
-      (canFind('agent', doc) ? VISIBLE_TO_AGENTS : 0) |
-      (canFind('engineer', doc) ? VISIBLE_TO_STAFF : 0);
+      (doc.findableBy.includes('agents') ? VISIBLE_TO_AGENTS : 0) |
+      (doc.findableBy.includes('staff') ? VISIBLE_TO_STAFF : 0);
     return { doc, flags, department };
   }
 

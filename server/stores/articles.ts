@@ -1,7 +1,5 @@
+import type { Audience, Confidence, VersionKind } from '../contract/enums';
 import type { Param, Queryable } from '../db/connection';
-
-export type Confidence = 'wip' | 'not_validated' | 'validated' | 'archived';
-export type Audience = 'agents' | 'internal';
 
 /** The editable fields of an article, as Markdown sources plus their rendered HTML. */
 export interface ArticleContent {
@@ -211,10 +209,6 @@ export async function insertVersionSnapshot(
     [authorId, note, kind, restoredFrom, articleId],
   );
 }
-
-/** Why a version exists. */
-export type VersionKind =
-  'create' | 'edit' | 'confidence' | 'verify' | 'restore' | 'import' | 'auto';
 
 /** The sources as they were at one version. */
 export interface VersionSnapshot {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/connection';
-import type { Role } from '../services/permissions';
+import type { Role } from '../contract/enums';
 
 export interface UserRow {
   id: number;

@@ -4,8 +4,8 @@
 // diffs and restores; the queue's flags are resolved with a note. Outcomes are checked
 // through the API, not only on screen.
 import type { Locator, Page } from 'playwright-core';
-import { createUser } from '../../server/services/users';
-import { DEMO_PASSWORD } from '../../server/services/seed';
+import { createUser } from '../../server/services/users/users';
+import { DEMO_PASSWORD } from '../../server/content/seed';
 import { useBrowserSuite } from '../helpers/server';
 
 jest.setTimeout(90_000);

@@ -9,10 +9,10 @@ import { Database } from '../../server/db/connection';
 import { migrate } from '../../server/db/migrate';
 import { createLogger } from '../../server/logger';
 import { SearchIndex } from '../../server/search/searchIndex';
-import { hashPassword } from '../../server/services/passwords';
+import { hashPassword } from '../../server/services/users/passwords';
 import { findDepartmentBySlug, upsertDepartment } from '../../server/stores/departments';
 import { insertUser } from '../../server/stores/users';
-import type { Role } from '../../server/services/permissions';
+import type { Role } from '../../server/domain/roles';
 
 export const PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | undefined;

@@ -1,7 +1,7 @@
 // A signed-in API session outside the browser (Playwright's request client): "someone else"
 // acting meanwhile in the e2e tests, through the same HTTP API and CSRF rules as the app.
 import { request, type APIRequestContext } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../server/services/seed';
+import { DEMO_PASSWORD } from '../../server/content/seed';
 
 export interface ApiSession {
   get<T>(path: string): Promise<T>;

@@ -1,15 +1,15 @@
+import { mulberry32 } from '../../server/generators/random';
+import { findableBy } from '../../server/domain/visibility';
 import type { SearchDoc } from '../../server/search/document';
 
-/** A small seeded PRNG (mulberry32): the same documents on every run. */
-export function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A document with who may find it derived from its confidence and audience, as the service does. */
+export const findable = <D extends Omit<SearchDoc, 'findableBy'>>(doc: D): D & SearchDoc => ({
+  ...doc,
+  findableBy: findableBy(doc),
+});
+
+/** The same documents on every run. */
+export const random = mulberry32;
 
 const WORDS = (
   'router modem password invoice reboot sync error customer account login payment card wifi ' +
@@ -40,11 +40,11 @@ export function makeDocs(count: number, seed = 7): SearchDoc[] {
     products: [pick()],
     tags: [pick(), pick()],
     confidence: confidences[Math.floor(r() * confidences.length)]!,
-    audience: r() < 0.9 ? 'agents' : 'internal',
+    audience: r() < 0.9 ? ('agents' as const) : ('internal' as const),
     department: {
       slug: departments[i % departments.length]!,
       name: departments[i % departments.length]!,
     },
     verifyBy: null,
-  }));
+  })).map(findable);
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../../server/services/permissions';
+import type { Role } from '../../server/domain/roles';
 import { findPasswordHash, insertUser } from '../../server/stores/users';
 import { USERS, type Client, type TestContext } from './app';
 import { DAY, departmentId, openContact, type ContactBody } from './contacts';

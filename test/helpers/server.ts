@@ -16,7 +16,7 @@ import type { Database } from '../../server/db/connection';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { CLIENT_DIST, ROOT } from '../../server/paths';
-import { DEMO_PASSWORD } from '../../server/services/seed';
+import { DEMO_PASSWORD } from '../../server/content/seed';
 import { apiSession, type ApiSession } from './browserApi';
 
 export interface RunningServer {

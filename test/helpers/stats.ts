@@ -1,6 +1,6 @@
 import { setArticlePublishedAt } from '../../server/stores/articles';
 import { insertSearchEvent } from '../../server/stores/searchEvents';
-import { normalizeQuery } from '../../server/services/searchBursts';
+import { normalizeQuery } from '../../server/domain/searchBursts';
 import { signedIn, USERS, type Client, type TestContext } from './app';
 import { createArticle, userId, type CreatedArticle } from './contacts';
 import { addUser, day } from './lifecycle';

@@ -1,7 +1,7 @@
-import { generateHistory } from '../../server/services/demoHistory';
-import { SYSTEM } from '../../server/services/permissions';
-import { articleCreateSchema } from '../../server/services/articleSchema';
-import { createArticle } from '../../server/services/articles';
+import { generateHistory } from '../../server/generators/demoHistory';
+import { SYSTEM } from '../../server/domain/roles';
+import { articleCreateSchema } from '../../server/contract/articles';
+import { createArticle } from '../../server/services/articles/write';
 import { findUserByEmail } from '../../server/stores/users';
 import { articleInput } from '../helpers/factories';
 import { makeTestApp, USERS, type TestContext } from '../helpers/app';

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Database } from '../../server/db/connection';
 import { migrate } from '../../server/db/migrate';
-import { BURST_MS } from '../../server/services/searchBursts';
-import { SearchLog } from '../../server/services/searchLog';
+import { BURST_MS } from '../../server/domain/searchBursts';
+import { SearchLog } from '../../server/services/search/searchLog';
 import { upsertDepartment, findDepartmentBySlug } from '../../server/stores/departments';
 import type { SearchEventData } from '../../server/stores/searchEvents';
 import { insertUser } from '../../server/stores/users';
@@ -501,7 +501,7 @@ describe('ranking by trust and recent solves', () => {
     // the not-validated one is created first, so on text alone it would not lose the tie
     const unvalidated = await twin('zephyr-a', { word: 'zephyr', confidence: 'not_validated' });
     const valid = await twin('zephyr-b', { word: 'zephyr', confidence: 'validated' });
-    const engine = ctx.search.query('zephyr', { role: 'agent', limit: 10 });
+    const engine = ctx.search.query('zephyr', { audience: 'agents', limit: 10 });
     expect(engine.hits.map((h) => h.score)).toEqual([engine.hits[0]!.score, engine.hits[0]!.score]); // equal text relevance
     const res = await search(agent, { q: 'zephyr' }).expect(200);
     const hits = hitsOf(res.body);

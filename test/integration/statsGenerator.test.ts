@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from '../../server/paths';
-import { articleCreateSchema } from '../../server/services/articleSchema';
-import { createArticle } from '../../server/services/articles';
-import { generateBulkHistory, type BulkSummary } from '../../server/services/bulkHistory';
-import { SYSTEM } from '../../server/services/permissions';
+import { articleCreateSchema } from '../../server/contract/articles';
+import { createArticle } from '../../server/services/articles/write';
+import { generateBulkHistory, type BulkSummary } from '../../server/generators/bulkHistory';
+import { SYSTEM } from '../../server/domain/roles';
 import { setArticlePublishedAt } from '../../server/stores/articles';
 import { makeTestApp, signedIn, type TestContext } from '../helpers/app';
 import { articleInput } from '../helpers/factories';

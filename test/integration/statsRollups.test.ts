@@ -5,7 +5,7 @@
  * number computed straight from the contacts (the reference SQL below, for any range and
  * filter, including the day on which the repeat window ends).
  */
-import { generateHistory } from '../../server/services/demoHistory';
+import { generateHistory } from '../../server/generators/demoHistory';
 import { rebuildStatsRollups } from '../../server/stores/statsRollups';
 import { findUserByEmail } from '../../server/stores/users';
 import type { Param } from '../../server/db/connection';

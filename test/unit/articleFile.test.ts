@@ -1,4 +1,4 @@
-import { formatArticleFile, parseArticleFile } from '../../server/services/articleFile';
+import { formatArticleFile, parseArticleFile } from '../../server/content/articleFile';
 import type { ArticleRow } from '../../server/stores/articles';
 
 function row(overrides: Partial<ArticleRow> = {}): ArticleRow {

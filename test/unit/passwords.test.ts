@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from '../../server/services/passwords';
+import { hashPassword, verifyPassword } from '../../server/services/users/passwords';
 
 const PASSWORD = 'correct horse battery';
 

@@ -14,7 +14,7 @@ const queries = [
   'voicemail stream',
 ];
 const top = (index: SearchIndex, q: string) =>
-  index.query(q, { role: 'engineer', limit: 10 }).hits.map((h) => [h.id, h.score]);
+  index.query(q, { audience: 'staff', limit: 10 }).hits.map((h) => [h.id, h.score]);
 const recentCount = (index: SearchIndex) =>
   (index as unknown as { recent: unknown[] }).recent.length;
 

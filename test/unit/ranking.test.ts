@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../server/search/searchIndex';
-import { rank } from '../../server/services/ranking';
+import { rank } from '../../server/services/search/ranking';
 
 let n = 0;
 function hit(o: Partial<SearchHit> = {}): SearchHit {

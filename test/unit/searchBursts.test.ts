@@ -1,4 +1,4 @@
-import { BURST_MS, continuesBurst, normalizeQuery } from '../../server/services/searchBursts';
+import { BURST_MS, continuesBurst, normalizeQuery } from '../../server/domain/searchBursts';
 
 describe('normalizeQuery', () => {
   it.each([

@@ -1,11 +1,12 @@
 import type { SearchDoc } from '../../server/search/document';
 import { SearchIndex, type SearchOptions } from '../../server/search/searchIndex';
 import { HOSTILE_QUERIES } from '../helpers/hostileQueries';
+import { findable } from '../helpers/docs';
 
 let nextId = 1;
 function makeDoc(overrides: Partial<SearchDoc> = {}): SearchDoc {
   const id = overrides.id ?? nextId++;
-  return {
+  const doc: SearchDoc = {
     id,
     slug: `doc-${id}`,
     title: 'Untitled article',
@@ -19,12 +20,14 @@ function makeDoc(overrides: Partial<SearchDoc> = {}): SearchDoc {
     audience: 'agents',
     department: { slug: 'network', name: 'Network Engineering' },
     verifyBy: null,
+    findableBy: [],
     ...overrides,
   };
+  return overrides.findableBy ? doc : findable(doc);
 }
 
-const AGENT: SearchOptions = { role: 'agent' };
-const ADMIN: SearchOptions = { role: 'admin' };
+const AGENT: SearchOptions = { audience: 'agents' };
+const ADMIN: SearchOptions = { audience: 'staff' };
 
 const ids = (index: SearchIndex, text: string, options: SearchOptions = ADMIN) =>
   index.query(text, options).hits.map((h) => h.id);
@@ -100,7 +103,7 @@ describe('SearchIndex: finding articles', () => {
   });
 
   it('honours the limit but reports the total', () => {
-    const result = index.query('HTTP 503', { role: 'admin', limit: 1 });
+    const result = index.query('HTTP 503', { audience: 'staff', limit: 1 });
     expect(result.hits).toHaveLength(1);
     expect(result.total).toBe(2);
   });
@@ -130,7 +133,7 @@ describe('SearchIndex: who sees what', () => {
   });
 
   it('shows an engineer wip and internal articles but not archived ones', () => {
-    const seen = found({ role: 'engineer' });
+    const seen = found({ audience: 'staff' });
     expect(seen).toContain(docs.wip.id);
     expect(seen).toContain(docs.internal.id);
     expect(seen).not.toContain(docs.archived.id);
@@ -138,8 +141,8 @@ describe('SearchIndex: who sees what', () => {
   });
 
   it('filters by department', () => {
-    expect(found({ role: 'engineer', department: 'billing' })).toEqual(new Set([docs.billing.id]));
-    expect(found({ role: 'engineer', department: 'network' })).not.toContain(docs.billing.id);
+    expect(found({ audience: 'staff', department: 'billing' })).toEqual(new Set([docs.billing.id]));
+    expect(found({ audience: 'staff', department: 'network' })).not.toContain(docs.billing.id);
   });
 });
 
@@ -189,7 +192,7 @@ describe('SearchIndex: changes', () => {
     const doc = makeDoc({ title: 'Roaming charges explained' });
     const index = new SearchIndex();
     index.build([doc]);
-    index.articleChanged({ ...doc, confidence: 'archived' });
+    index.articleChanged(findable({ ...doc, confidence: 'archived' }));
     expect(ids(index, 'roaming', ADMIN)).toEqual([]);
   });
 
@@ -229,7 +232,7 @@ describe('SearchIndex: changes', () => {
       });
     }
     expect(index.size).toBe(210);
-    expect(index.query('newword ', { role: 'admin', limit: 500 }).total).toBe(210);
+    expect(index.query('newword ', { audience: 'staff', limit: 500 }).total).toBe(210);
     expect(index.query('oldwordx ', ADMIN).total).toBe(0);
     expect(index.query('oldwordy ', ADMIN).total).toBe(0);
     expect(ids(index, 'uniquemarker')).toEqual([docs[0]!.id]);
@@ -237,9 +240,9 @@ describe('SearchIndex: changes', () => {
     // and changes after the rebuild still land
     index.articleChanged({ ...docs[1]!, issue: 'afterrebuild' });
     expect(ids(index, 'afterrebuild')).toEqual([docs[1]!.id]);
-    expect(index.query('newword ', { role: 'admin', limit: 500 }).total).toBe(209);
+    expect(index.query('newword ', { audience: 'staff', limit: 500 }).total).toBe(209);
     index.articleRemoved(docs[2]!.id);
-    expect(index.query('newword ', { role: 'admin', limit: 500 }).total).toBe(208);
+    expect(index.query('newword ', { audience: 'staff', limit: 500 }).total).toBe(208);
   });
 });
 
@@ -288,7 +291,7 @@ describe('SearchIndex: presenting hits', () => {
     const doc = makeDoc({ title: 'Stalecheck article', confidence, verifyBy });
     const index = new SearchIndex();
     index.build([doc]);
-    const hit = index.query('stalecheck', { role: 'agent', today: '2024-06-01' }).hits[0];
+    const hit = index.query('stalecheck', { audience: 'agents', today: '2024-06-01' }).hits[0];
     expect(hit?.stale).toBe(stale);
   });
 });

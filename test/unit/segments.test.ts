@@ -1,5 +1,6 @@
 import { SearchIndex } from '../../server/search/searchIndex';
-import { makeDocs, random } from '../helpers/docs';
+import type { Readership } from '../../server/domain/visibility';
+import { findable, makeDocs, random } from '../helpers/docs';
 
 const queries = [
   'router blinking orange',
@@ -19,8 +20,8 @@ const queries = [
   'E-10',
 ];
 
-const ids = (index: SearchIndex, q: string, role: 'agent' | 'engineer' = 'engineer') =>
-  index.query(q, { role, limit: 10 }).hits.map((h) => [h.id, h.score]);
+const ids = (index: SearchIndex, q: string, audience: Readership = 'staff') =>
+  index.query(q, { audience, limit: 10 }).hits.map((h) => [h.id, h.score]);
 
 describe('segments', () => {
   it('rank exactly as one index built from the final documents', () => {
@@ -54,7 +55,7 @@ describe('segments', () => {
     expect(live.size).toBe(fresh.size);
     for (const q of queries) {
       expect(ids(live, q)).toEqual(ids(fresh, q));
-      expect(ids(live, q, 'agent')).toEqual(ids(fresh, q, 'agent'));
+      expect(ids(live, q, 'agents')).toEqual(ids(fresh, q, 'agents'));
     }
   });
 
@@ -83,21 +84,23 @@ describe('segments', () => {
   it('finds a published article at once and forgets removed ones, across a fold', async () => {
     const index = new SearchIndex();
     index.build(makeDocs(50));
-    const extra = makeDocs(400, 11).map((d, i) => ({
-      ...d,
-      id: 1000 + i,
-      confidence: 'validated' as const,
-      audience: 'agents' as const,
-    }));
+    const extra = makeDocs(400, 11).map((d, i) =>
+      findable({
+        ...d,
+        id: 1000 + i,
+        confidence: 'validated' as const,
+        audience: 'agents' as const,
+      }),
+    );
     for (const d of extra) {
       index.articleChanged({ ...d, title: `${d.title} zanzibar${d.id}` });
-      expect(index.query(`zanzibar${d.id}`, { role: 'agent' }).hits[0]?.id).toBe(d.id);
+      expect(index.query(`zanzibar${d.id}`, { audience: 'agents' }).hits[0]?.id).toBe(d.id);
     }
     index.articleRemoved(1005);
-    expect(index.query('zanzibar1005', { role: 'agent' }).total).toBe(0);
-    expect(index.query('zanzibar1006', { role: 'agent' }).hits[0]?.id).toBe(1006);
+    expect(index.query('zanzibar1005', { audience: 'agents' }).total).toBe(0);
+    expect(index.query('zanzibar1006', { audience: 'agents' }).hits[0]?.id).toBe(1006);
     await index.whenIdle();
-    expect(index.query('zanzibar1005', { role: 'agent' }).total).toBe(0);
-    expect(index.query('zanzibar1399', { role: 'agent' }).hits[0]?.id).toBe(1399);
+    expect(index.query('zanzibar1005', { audience: 'agents' }).total).toBe(0);
+    expect(index.query('zanzibar1399', { audience: 'agents' }).hits[0]?.id).toBe(1399);
   });
 });

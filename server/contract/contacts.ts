@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { CHANNELS, FLAG_REASONS, OUTCOMES } from './enums';
+
+/** An account or ticket number: no spaces or @, so names, emails and addresses do not fit. */
+const customerRef = z
+  .string()
+  .trim()
+  .min(1, 'Customer reference cannot be empty.')
+  .max(64, 'Customer reference is at most 64 characters.')
+  .regex(
+    /^[A-Za-z0-9._:/#-]+$/,
+    'Use an account or ticket number (letters, digits, . _ : / # -), never personal data.',
+  );
+
+const instant = z.iso
+  .datetime({ offset: true, message: 'Use an ISO date-time like 2026-11-22T10:15:00Z.' })
+  .transform((s) => new Date(s).toISOString());
+const id = z.number().int().positive();
+
+export const contactOpenSchema = z
+  .object({
+    channel: z.enum(CHANNELS, { message: `Channel is one of ${CHANNELS.join(', ')}.` }),
+    customerRef: customerRef.nullish(),
+    // admins and integrations importing history only
+    agentId: id.optional(),
+    startedAt: instant.optional(),
+  })
+  .strict();
+
+const closedAt = instant.optional();
+
+export const contactCloseSchema = z.discriminatedUnion(
+  'outcome',
+  [
+    z.object({ outcome: z.literal('solved'), articleId: id.nullish(), closedAt }).strict(),
+    z
+      .object({
+        outcome: z.literal('escalated'),
+        department: z.string().trim().min(1).max(64).optional(),
+        departmentId: id.optional(),
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'Say why the contact is escalated.')
+          .max(500, 'Reason is at most 500 characters.'),
+        needsArticle: z.boolean().default(false),
+        closedAt,
+      })
+      .strict()
+      .refine((v) => v.department !== undefined || v.departmentId !== undefined, {
+        message: 'Choose the department to escalate to.',
+        path: ['department'],
+      }),
+    z
+      .object({
+        outcome: z.literal('follow_up'),
+        note: z.string().trim().max(1000, 'Note is at most 1000 characters.').optional(),
+        closedAt,
+      })
+      .strict(),
+  ],
+  { message: `Outcome is one of ${OUTCOMES.join(', ')}.` },
+);
+
+export const articleRefSchema = z.object({ articleId: id }).strict();
+
+export const flagSchema = z
+  .object({
+    reason: z.enum(FLAG_REASONS, { message: `Reason is one of ${FLAG_REASONS.join(', ')}.` }),
+    comment: z
+      .string()
+      .trim()
+      .min(1, 'Say what is wrong, so the owners can fix it.')
+      .max(2000, 'Comment is at most 2000 characters.'),
+    contactId: id.optional(),
+  })
+  .strict();
+
+export type ContactOpen = z.infer<typeof contactOpenSchema>;
+export type ContactClose = z.infer<typeof contactCloseSchema>;
+export type FlagInput = z.infer<typeof flagSchema>;

@@ -1,0 +1,35 @@
+/**
+ * The words of the wire contract that server, client and tests share. Plain `as const` lists:
+ * zod schemas take them with z.enum, the client renders them, TypeScript derives the unions.
+ */
+export const ROLES = ['agent', 'engineer', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** KCS states (DESIGN §2). */
+export const CONFIDENCES = ['wip', 'not_validated', 'validated', 'archived'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** Who an article is written for: agents may read `agents` articles only. */
+export const AUDIENCES = ['agents', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const CHANNELS = ['phone', 'chat', 'email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const OUTCOMES = ['solved', 'escalated', 'follow_up'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const FLAG_REASONS = ['outdated', 'incorrect', 'unclear', 'missing_step'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+/** Why a version of an article exists. */
+export const VERSION_KINDS = [
+  'create',
+  'edit',
+  'confidence',
+  'verify',
+  'restore',
+  'import',
+  'auto',
+] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];

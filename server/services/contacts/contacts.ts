@@ -1,0 +1,207 @@
+import type { Database, Queryable } from '../../db/connection';
+import { AppError, badRequest, conflict, notFound, validationFailed } from '../../errors';
+import { insertArticleRequest } from '../../stores/articleRequests';
+import type { ArticleRow } from '../../stores/articles';
+import * as contacts from '../../stores/contacts';
+import { findDepartmentById, findDepartmentBySlug } from '../../stores/departments';
+import { contactSearches, markLatestSearchOpened } from '../../stores/searchEvents';
+import { findUserById } from '../../stores/users';
+import { findArticle } from '../articles/read';
+import type { ContactClose, ContactOpen } from '../../contract/contacts';
+import type { Actor } from '../../domain/roles';
+import { canRead } from '../../domain/visibility';
+import { flagIfFailing, promoteIfProven } from './outcomes';
+import type { SolveCounts } from '../search/solveCounts';
+import type { SearchIndex } from '../../search/searchIndex';
+
+export interface ContactDeps {
+  db: Database;
+  search: SearchIndex;
+  solves: SolveCounts;
+  /** where failures of follow-up work go (the contact itself is saved by then) */
+  onError: (err: unknown) => void;
+}
+
+/** Clocks may disagree by a little; a time further ahead than this is a mistake. */
+const FUTURE_SKEW_MS = 60_000;
+
+const notYours = () =>
+  new AppError(403, 'contact_not_yours', 'This contact belongs to another agent.');
+const explicitTimes = () =>
+  new AppError(
+    403,
+    'explicit_times_forbidden',
+    'Only admins and integrations may set the agent or the times of a contact; agents log the present.',
+  );
+const closed = () => conflict('contact_closed', 'This contact is already closed.');
+
+export async function openContact(deps: ContactDeps, actor: Actor, input: ContactOpen) {
+  const explicit = input.agentId !== undefined || input.startedAt !== undefined;
+  if (explicit && actor.role !== 'admin') throw explicitTimes();
+  const agent = await findUserById(deps.db, input.agentId ?? actor.id!);
+  if (!agent || !agent.active) throw validationFailed('No such active user.', 'agentId');
+  if (agent.role === 'manager') throw validationFailed('Managers do not take contacts.', 'agentId');
+  const startedAt = input.startedAt ?? new Date().toISOString();
+  notInFuture(startedAt, 'startedAt');
+  const id = await contacts.insertContact(deps.db, {
+    agentId: agent.id,
+    agentDepartmentId: agent.departmentId,
+    channel: input.channel,
+    customerRef: input.customerRef ?? null,
+    startedAt,
+  });
+  return loadContact(deps.db, id);
+}
+
+/** A contact and what happened during it, for its agent, managers and admins. */
+export async function getContact(deps: ContactDeps, actor: Actor, id: number) {
+  const contact = await contacts.findContact(deps.db, id);
+  if (!contact) throw notFound('Contact');
+  const overseer = actor.role === 'manager' || actor.role === 'admin';
+  if (!overseer && contact.agentId !== actor.id) throw notYours();
+  return withActivity(deps.db, contact);
+}
+
+export async function listContacts(
+  deps: ContactDeps,
+  actor: Actor,
+  f: { status?: 'open' | 'closed'; agentId?: number; limit: number; offset: number },
+) {
+  const overseer = actor.role === 'manager' || actor.role === 'admin';
+  const agentId = overseer ? f.agentId : actor.id!;
+  const { rows, total } = await contacts.listContacts(deps.db, { ...f, agentId });
+  return { rows: await Promise.all(rows.map((c) => withActivity(deps.db, c))), total };
+}
+
+export async function closeContact(
+  deps: ContactDeps,
+  actor: Actor,
+  id: number,
+  input: ContactClose,
+) {
+  if (input.closedAt !== undefined && actor.role !== 'admin') throw explicitTimes();
+  const solvedWith = await deps.db.transaction(async (tx) => {
+    const contact = await ownOpenContact(tx, actor, id);
+    const closedAt = input.closedAt ?? new Date().toISOString();
+    notInFuture(closedAt, 'closedAt');
+    if (closedAt < contact.startedAt)
+      throw validationFailed('A contact cannot close before it started.', 'closedAt');
+    const close: contacts.ContactClose = {
+      outcome: input.outcome,
+      closedAt,
+      articleId: null,
+      articleDepartmentId: null,
+      escalatedTo: null,
+      reason: null,
+      note: null,
+    };
+    if (input.outcome === 'solved' && input.articleId) {
+      const article = await usableArticle(tx, actor, input.articleId);
+      close.articleId = article.id;
+      close.articleDepartmentId = article.departmentId;
+      await contacts.addContactArticle(tx, id, article.id, 'opened', closedAt);
+    } else if (input.outcome === 'escalated') {
+      const department = input.department
+        ? await findDepartmentBySlug(tx, input.department)
+        : await findDepartmentById(tx, input.departmentId!);
+      if (!department) throw validationFailed('No such department.', 'department');
+      close.escalatedTo = department.id;
+      close.reason = input.reason;
+      if (input.needsArticle) {
+        await insertArticleRequest(tx, {
+          departmentId: department.id,
+          contactId: id,
+          requestedBy: contact.agentId,
+          queries: distinct((await contactSearches(tx, id)).map((s) => s.query)),
+          reason: input.reason,
+          at: closedAt,
+        });
+      }
+    } else if (input.outcome === 'follow_up') {
+      close.note = input.note || null;
+    }
+    if (!(await contacts.closeContact(tx, id, close))) throw closed();
+    return close.articleId === null ? null : { articleId: close.articleId, closedAt };
+  });
+  if (solvedWith) {
+    deps.solves.recordSolve(solvedWith.articleId, solvedWith.closedAt);
+    await promoteIfProven(deps, solvedWith.articleId).catch(deps.onError);
+  }
+  return loadContact(deps.db, id);
+}
+
+/** "Tried, didn't solve": the article is recorded as tried and the contact stays open. */
+export async function markTried(deps: ContactDeps, actor: Actor, id: number, articleId: number) {
+  const tried = await deps.db.transaction(async (tx) => {
+    await ownOpenContact(tx, actor, id);
+    const article = await usableArticle(tx, actor, articleId);
+    const at = new Date().toISOString();
+    await contacts.addContactArticle(tx, id, article.id, 'opened', at);
+    await contacts.addContactArticle(tx, id, article.id, 'tried', at);
+    return article.id;
+  });
+  await flagIfFailing(deps, tried).catch(deps.onError);
+  return loadContact(deps.db, id);
+}
+
+/** The agent opened an article during the contact (and from its latest search). */
+export async function markOpened(deps: ContactDeps, actor: Actor, id: number, articleId: number) {
+  await deps.db.transaction(async (tx) => {
+    await ownOpenContact(tx, actor, id);
+    const article = await findArticle(tx, String(articleId));
+    if (!article || !canRead(actor.role, article)) throw notFound('Article');
+    await contacts.addContactArticle(tx, id, article.id, 'opened', new Date().toISOString());
+    await markLatestSearchOpened(tx, id, article.id);
+  });
+  return loadContact(deps.db, id);
+}
+
+/** The contact, if it is the actor's own (admins may act for anyone) and still open. */
+export async function ownOpenContact(db: Queryable, actor: Actor, id: number) {
+  const contact = await contacts.findContact(db, id);
+  if (!contact) throw notFound('Contact');
+  if (contact.agentId !== actor.id && actor.role !== 'admin') throw notYours();
+  if (contact.closedAt !== null) throw closed();
+  return contact;
+}
+
+/** Only published articles can solve or be tried: not wip, not archived, not hidden. */
+async function usableArticle(db: Queryable, actor: Actor, articleId: number): Promise<ArticleRow> {
+  const article = await findArticle(db, String(articleId));
+  const published = article?.confidence === 'validated' || article?.confidence === 'not_validated';
+  if (!article || !published || !canRead(actor.role, article)) {
+    throw badRequest(
+      'article_not_usable',
+      'Only published articles (validated or not validated) can be linked to a contact.',
+      'articleId',
+    );
+  }
+  return article;
+}
+
+function notInFuture(at: string, field: string): void {
+  if (Date.parse(at) > Date.now() + FUTURE_SKEW_MS)
+    throw validationFailed('That time is in the future.', field);
+}
+
+const distinct = (items: string[]) => [...new Set(items)];
+
+async function loadContact(db: Queryable, id: number) {
+  return withActivity(db, (await contacts.findContact(db, id))!);
+}
+
+export interface ContactWithActivity extends contacts.ContactRow {
+  articles: contacts.ContactArticleRow[];
+  searches: Awaited<ReturnType<typeof contactSearches>>;
+}
+
+async function withActivity(
+  db: Queryable,
+  contact: contacts.ContactRow,
+): Promise<ContactWithActivity> {
+  const [articles, searches] = await Promise.all([
+    contacts.contactArticles(db, contact.id),
+    contactSearches(db, contact.id),
+  ]);
+  return { ...contact, articles, searches };
+}
