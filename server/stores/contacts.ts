@@ -165,11 +165,14 @@ export const addContactArticle = (
     [contactId, articleId, kind, at],
   );
 
-export const contactArticles = (db: Queryable, contactId: number) =>
-  db.all<ContactArticleRow>(
-    `SELECT ca.kind, a.id, a.slug, a.title, ca.at FROM contact_articles ca
-     JOIN articles a ON a.id = ca.article_id WHERE ca.contact_id = ? ORDER BY ca.at, a.id`,
-    [contactId],
+/** The articles opened and tried in several contacts, in one query. */
+export const articlesOfContacts = (db: Queryable, contactIds: readonly number[]) =>
+  db.all<ContactArticleRow & { contactId: number }>(
+    `SELECT ca.contact_id AS contactId, ca.kind, a.id, a.slug, a.title, ca.at
+     FROM contact_articles ca JOIN articles a ON a.id = ca.article_id
+     WHERE ca.contact_id IN (${contactIds.map(() => '?').join(',') || 'NULL'})
+     ORDER BY ca.at, a.id`,
+    [...contactIds],
   );
 
 /** Solves per article among contacts closed since `since`: the "solved N contacts" badge. */

@@ -68,31 +68,13 @@ export interface ContactSearchRow {
 }
 
 export const contactSearches = (db: Queryable, contactId: number) =>
-  db.all<ContactSearchRow>(
-    `SELECT query, result_count AS resultCount, updated_at AS at FROM search_events
-     WHERE contact_id = ? ORDER BY created_at, id`,
-    [contactId],
-  );
+  searchesOfContacts(db, [contactId]);
 
-export interface SearchEventRow extends SearchEventData {
-  id: number;
-  openedId: number | null;
-}
-
-/** For tests and reports: a user's events, newest first. */
-export async function searchEventsOf(db: Queryable, userId: number): Promise<SearchEventRow[]> {
-  const rows = await db.all<
-    Omit<SearchEventRow, 'filters' | 'shownIds'> & { filters: string; shownIds: string }
-  >(
-    `SELECT id, user_id AS userId, contact_id AS contactId, query,
-       normalized_query AS normalizedQuery, filters, result_count AS resultCount,
-       shown_ids AS shownIds, opened_id AS openedId, took_ms AS tookMs, updated_at AS at
-     FROM search_events WHERE user_id = ? ORDER BY id DESC`,
-    [userId],
+/** The searches of several contacts in one query, each contact's in the order they were made. */
+export const searchesOfContacts = (db: Queryable, contactIds: readonly number[]) =>
+  db.all<ContactSearchRow & { contactId: number }>(
+    `SELECT contact_id AS contactId, query, result_count AS resultCount, updated_at AS at
+     FROM search_events WHERE contact_id IN (${contactIds.map(() => '?').join(',') || 'NULL'})
+     ORDER BY created_at, id`,
+    [...contactIds],
   );
-  return rows.map((r) => ({
-    ...r,
-    filters: JSON.parse(r.filters) as Record<string, string>,
-    shownIds: JSON.parse(r.shownIds) as number[],
-  }));
-}

@@ -22,8 +22,6 @@ export const findUserById = (db: Queryable, id: number) =>
 export const findUserByEmail = (db: Queryable, email: string) =>
   db.get<UserRow>(`${SELECT} WHERE u.email = ?`, [email]);
 
-export const listUsers = (db: Queryable) => db.all<UserRow>(`${SELECT} ORDER BY u.name`);
-
 export const countUsers = async (db: Queryable) =>
   (await db.get<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
 

@@ -76,8 +76,6 @@ export const ACTION_KEYS: readonly ActionKey[] = [
   },
 ];
 
-export const NEW_CONTACT_KEY = 'N';
-
 /**
  * The action for a key press in the result list or reading pane, or null. Letters match
  * either case (Caps Lock on), and only S means something different with Shift.

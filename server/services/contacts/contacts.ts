@@ -4,7 +4,12 @@ import { insertArticleRequest } from '../../stores/articleRequests';
 import type { ArticleRow } from '../../stores/articles';
 import * as contacts from '../../stores/contacts';
 import { findDepartmentById, findDepartmentBySlug } from '../../stores/departments';
-import { contactSearches, markLatestSearchOpened } from '../../stores/searchEvents';
+import {
+  contactSearches,
+  markLatestSearchOpened,
+  searchesOfContacts,
+  type ContactSearchRow,
+} from '../../stores/searchEvents';
 import { findUserById } from '../../stores/users';
 import { findArticle } from '../articles/read';
 import type { ContactClose, ContactOpen } from '../../contract/contacts';
@@ -59,7 +64,7 @@ export async function getContact(deps: ContactDeps, actor: Actor, id: number) {
   if (!contact) throw notFound('Contact');
   const overseer = actor.role === 'manager' || actor.role === 'admin';
   if (!overseer && contact.agentId !== actor.id) throw notYours();
-  return withActivity(deps.db, contact);
+  return (await withActivity(deps.db, [contact]))[0]!;
 }
 
 export async function listContacts(
@@ -70,7 +75,7 @@ export async function listContacts(
   const overseer = actor.role === 'manager' || actor.role === 'admin';
   const agentId = overseer ? f.agentId : actor.id!;
   const { rows, total } = await contacts.listContacts(deps.db, { ...f, agentId });
-  return { rows: await Promise.all(rows.map((c) => withActivity(deps.db, c))), total };
+  return { rows: await withActivity(deps.db, rows), total };
 }
 
 export async function closeContact(
@@ -187,21 +192,27 @@ function notInFuture(at: string, field: string): void {
 const distinct = (items: string[]) => [...new Set(items)];
 
 async function loadContact(db: Queryable, id: number) {
-  return withActivity(db, (await contacts.findContact(db, id))!);
+  return (await withActivity(db, [(await contacts.findContact(db, id))!]))[0]!;
 }
 
 export interface ContactWithActivity extends contacts.ContactRow {
   articles: contacts.ContactArticleRow[];
-  searches: Awaited<ReturnType<typeof contactSearches>>;
+  searches: ContactSearchRow[];
 }
 
+/** Contacts with their articles and searches: two queries for the whole list, not per contact. */
 async function withActivity(
   db: Queryable,
-  contact: contacts.ContactRow,
-): Promise<ContactWithActivity> {
+  rows: readonly contacts.ContactRow[],
+): Promise<ContactWithActivity[]> {
+  const ids = rows.map((c) => c.id);
   const [articles, searches] = await Promise.all([
-    contacts.contactArticles(db, contact.id),
-    contactSearches(db, contact.id),
+    contacts.articlesOfContacts(db, ids),
+    searchesOfContacts(db, ids),
   ]);
-  return { ...contact, articles, searches };
+  return rows.map((c) => ({
+    ...c,
+    articles: articles.filter((a) => a.contactId === c.id).map(({ contactId: _, ...a }) => a),
+    searches: searches.filter((s) => s.contactId === c.id).map(({ contactId: _, ...s }) => s),
+  }));
 }
