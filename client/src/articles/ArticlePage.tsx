@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { canGoBack } from '../router';
-import { flagReasonLabel, FlagDialog } from '../search/FlagDialog';
+import { flagReasonLabel, FlagDialog } from './FlagDialog';
 import type { Article, User } from '../types';
 import { canEdit } from '../ui/format';
 import { Link } from '../ui/Link';

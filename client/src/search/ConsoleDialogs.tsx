@@ -1,6 +1,6 @@
 import type { CloseContact, Contact, SearchHit } from '../types';
 import { EscalateDialog } from './EscalateDialog';
-import { FlagDialog, flagReasonLabel } from './FlagDialog';
+import { FlagDialog, flagReasonLabel } from '../articles/FlagDialog';
 import { FollowUpDialog } from './FollowUpDialog';
 import { NewContactDialog } from './NewContactDialog';
 import type { DialogKind } from './useConsoleActions';
