@@ -1,31 +1,9 @@
-import type { Role } from '../../server/domain/roles';
-import { findPasswordHash, insertUser } from '../../server/stores/users';
-import { USERS, type Client, type TestContext } from './app';
-import { DAY, departmentId, openContact, type ContactBody } from './contacts';
+import type { Client, TestContext } from './app';
+import { DAY, type ContactBody } from './contacts';
+import { openContact } from './factories';
 
 /** The UTC day `offset` days from today, YYYY-MM-DD (verify-by dates are UTC days). */
 export const day = (offset = 0) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-
-/**
- * Another user, not signed in: an admin opens and closes contacts for them (agentId).
- * Reuses the stored test password hash, so no scrypt per user.
- */
-export async function addUser(
-  ctx: TestContext,
-  email: string,
-  name: string,
-  role: Role = 'agent',
-  department = 'frontline',
-): Promise<number> {
-  const hash = (await findPasswordHash(ctx.db, USERS.agent.email))!.hash;
-  return insertUser(ctx.db, {
-    email,
-    name,
-    role,
-    departmentId: await departmentId(ctx, department),
-    passwordHash: hash,
-  });
-}
 
 async function ok<T = ContactBody>(
   res: { status: number; body: unknown },
@@ -37,29 +15,9 @@ async function ok<T = ContactBody>(
   return (res.body as { data: T }).data;
 }
 
-/** An admin opens a contact for `agentId` (optionally at a past time) and returns it. */
-export function openFor(
-  admin: Client,
-  agentId: number,
-  startedAt?: string,
-  channel = 'phone',
-): Promise<ContactBody> {
-  return openContact(admin, { channel, agentId, ...(startedAt && { startedAt }) });
-}
-
 /** Closes a contact (the caller's own, or any for an admin) with `body`. */
 export async function close(c: Client, contactId: number, body: object): Promise<ContactBody> {
   return ok(await c.post(`/api/contacts/${contactId}/close`, body), 'closing a contact');
-}
-
-/** An admin records a contact of `agentId` solved with `articleId`. */
-export async function solvedBy(
-  admin: Client,
-  agentId: number,
-  articleId: number,
-): Promise<ContactBody> {
-  const contact = await openFor(admin, agentId);
-  return close(admin, contact.id, { outcome: 'solved', articleId });
 }
 
 /** "Tried, didn't solve" on `contactId`. */

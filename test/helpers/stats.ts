@@ -2,8 +2,8 @@ import { setArticlePublishedAt } from '../../server/stores/articles';
 import { insertSearchEvent } from '../../server/stores/searchEvents';
 import { normalizeQuery } from '../../server/domain/searchBursts';
 import { signedIn, USERS, type Client, type TestContext } from './app';
-import { createArticle, userId, type CreatedArticle } from './contacts';
-import { addUser, day } from './lifecycle';
+import { day } from './lifecycle';
+import { addUser, createArticle, type CreatedArticle, userId } from './factories';
 
 /**
  * The statistics fixture (DESIGN §3), built through the real API where the API allows it (an

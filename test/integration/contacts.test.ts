@@ -6,23 +6,18 @@ import {
   type Client,
   type TestContext,
 } from '../helpers/app';
+import { ago, contactRow, DAY, HOUR, ISO, search, type ContactBody } from '../helpers/contacts';
+import { close, count, tried } from '../helpers/lifecycle';
 import {
-  ago,
   articlesHiddenFromAgents,
-  contactRow,
   createArticle,
-  DAY,
+  type CreatedArticle,
   departmentId,
-  HOUR,
-  ISO,
   openContact,
-  search,
+  openFor,
   secondAgent,
   userId,
-  type ContactBody,
-  type CreatedArticle,
-} from '../helpers/contacts';
-import { close, count, openFor, tried } from '../helpers/lifecycle';
+} from '../helpers/factories';
 
 describe('contacts API', () => {
   let ctx: TestContext;

@@ -8,7 +8,7 @@ import { exportDirectory, importDirectory } from '../../server/content/importExp
 import { seed, DEMO_TEAM, DEMO_USERS } from '../../server/content/seed';
 import { countUsers } from '../../server/stores/users';
 import { makeTestApp, signedIn, USERS, type Client, type TestContext } from '../helpers/app';
-import { createArticle } from '../helpers/contacts';
+import { createArticle } from '../helpers/factories';
 
 const countVersions = async (ctx: TestContext) =>
   (await ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM article_versions'))!.n;

@@ -6,17 +6,17 @@ import {
   type Client,
   type TestContext,
 } from '../helpers/app';
+import { ISO } from '../helpers/contacts';
+import { count, flagRow, type FlagBody } from '../helpers/lifecycle';
 import {
   articlesHiddenFromAgents,
   createArticle,
+  type CreatedArticle,
   departmentId,
-  ISO,
   openContact,
   secondAgent,
   userId,
-  type CreatedArticle,
-} from '../helpers/contacts';
-import { count, flagRow, type FlagBody } from '../helpers/lifecycle';
+} from '../helpers/factories';
 
 describe('flags API', () => {
   let ctx: TestContext;

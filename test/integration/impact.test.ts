@@ -7,17 +7,8 @@ import {
   type TestContext,
   type UserKey,
 } from '../helpers/app';
-import { createArticle, userId, type CreatedArticle } from '../helpers/contacts';
-import {
-  addUser,
-  close,
-  day,
-  flagArticle,
-  openFor,
-  opened,
-  resolveItem,
-  tried,
-} from '../helpers/lifecycle';
+import { close, day, flagArticle, opened, resolveItem, tried } from '../helpers/lifecycle';
+import { addUser, createArticle, type CreatedArticle, openFor, userId } from '../helpers/factories';
 
 interface ImpactArticle {
   id: number;

@@ -7,8 +7,9 @@ import {
   type TestContext,
   type UserKey,
 } from '../helpers/app';
-import { createArticle, ISO, search, userId, type CreatedArticle } from '../helpers/contacts';
+import { ISO, search } from '../helpers/contacts';
 import { auditOf, count, day, moveConfidence } from '../helpers/lifecycle';
+import { createArticle, type CreatedArticle, userId } from '../helpers/factories';
 
 interface ArticleDbRow {
   id: number;

@@ -1,25 +1,17 @@
 import { makeTestApp, signedIn, USERS, type Client, type TestContext } from '../helpers/app';
-import {
-  createArticle,
-  DAY,
-  departmentId,
-  openContact,
-  search,
-  secondAgent,
-  userId,
-  type CreatedArticle,
-} from '../helpers/contacts';
+import { DAY, search } from '../helpers/contacts';
+import { auditOf, close, count, day, tried, type FlagDbRow } from '../helpers/lifecycle';
 import {
   addUser,
-  auditOf,
-  close,
-  count,
-  day,
+  createArticle,
+  type CreatedArticle,
+  departmentId,
+  openContact,
   openFor,
+  secondAgent,
   solvedBy,
-  tried,
-  type FlagDbRow,
-} from '../helpers/lifecycle';
+  userId,
+} from '../helpers/factories';
 
 interface VersionDbRow {
   version: number;

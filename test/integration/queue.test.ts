@@ -7,17 +7,15 @@ import {
   type TestContext,
   type UserKey,
 } from '../helpers/app';
+import { DAY, ISO, search } from '../helpers/contacts';
 import {
+  articleInput,
   createArticle,
-  DAY,
-  departmentId,
-  ISO,
-  openContact,
-  search,
-  userId,
   type CreatedArticle,
-} from '../helpers/contacts';
-import { articleInput } from '../helpers/factories';
+  departmentId,
+  openContact,
+  userId,
+} from '../helpers/factories';
 import {
   auditOf,
   close,

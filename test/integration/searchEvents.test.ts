@@ -9,16 +9,14 @@ import { upsertDepartment, findDepartmentBySlug } from '../../server/stores/depa
 import type { SearchEventData } from '../../server/stores/searchEvents';
 import { insertUser } from '../../server/stores/users';
 import { makeTestApp, signedIn, USERS, type Client, type TestContext } from '../helpers/app';
+import { ago, DAY, search } from '../helpers/contacts';
 import {
-  ago,
   createArticle,
-  DAY,
+  type CreatedArticle,
   openContact,
-  search,
   secondAgent,
   userId,
-  type CreatedArticle,
-} from '../helpers/contacts';
+} from '../helpers/factories';
 
 interface EventRow {
   id: number;

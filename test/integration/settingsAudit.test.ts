@@ -7,7 +7,7 @@ import {
   type TestContext,
   type UserKey,
 } from '../helpers/app';
-import { createArticle, ISO, userId } from '../helpers/contacts';
+import { ISO } from '../helpers/contacts';
 import {
   count,
   day,
@@ -16,6 +16,7 @@ import {
   resolveItem,
   triedOn,
 } from '../helpers/lifecycle';
+import { createArticle, userId } from '../helpers/factories';
 
 const DEFAULTS = {
   fcrWindowDays: 7,

@@ -1,5 +1,5 @@
 import { makeTestApp, signedIn, type Client, type TestContext } from '../helpers/app';
-import { openContact, search } from '../helpers/contacts';
+import { search } from '../helpers/contacts';
 import { day } from '../helpers/lifecycle';
 import {
   at,
@@ -16,6 +16,7 @@ import {
   type StatsFixture,
   type Summary,
 } from '../helpers/stats';
+import { openContact } from '../helpers/factories';
 
 /**
  * DESIGN §3 numbers on the hand-built fixture of test/helpers/stats.ts (read its table first).

@@ -10,9 +10,10 @@ import { rebuildStatsRollups } from '../../server/stores/statsRollups';
 import { findUserByEmail } from '../../server/stores/users';
 import type { Param } from '../../server/db/connection';
 import { makeTestApp, signedIn, USERS, type TestContext } from '../helpers/app';
-import { createArticle, openContact, search } from '../helpers/contacts';
+import { search } from '../helpers/contacts';
 import { day } from '../helpers/lifecycle';
 import { buildStatsFixture, stats, type StatsFixture } from '../helpers/stats';
+import { createArticle, openContact } from '../helpers/factories';
 
 const TABLES = {
   contact_days: 'scope_department_id, day, agent_department_id, channel, article_department_id',
