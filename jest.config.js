@@ -5,7 +5,14 @@ module.exports = {
   // generous: scrypt-heavy auth tests share two cores with other suites; no test asserts timing
   testTimeout: 20_000,
   testMatch: ['**/test/{unit,integration,e2e}/**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    // the client's modules (and their tests) compile with the client's settings (DOM, no Node)
+    '/(client/src|test/unit/client)/.+\\.tsx?$': [
+      'ts-jest',
+      { tsconfig: 'test/unit/client/tsconfig.json' },
+    ],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  },
   // marked ships only ES modules; jest's CommonJS runtime loads its UMD build instead.
   // (Node >= 20.19 requires the ES module build natively at run time.)
   moduleNameMapper: { '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js' },

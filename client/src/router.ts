@@ -1,58 +1,7 @@
 // A tiny History-API router: a dozen routes do not justify a dependency.
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route =
-  | { name: 'login' }
-  | { name: 'search' }
-  | { name: 'new' }
-  | { name: 'article'; slug: string }
-  | { name: 'edit'; slug: string }
-  | { name: 'history'; slug: string }
-  /** `department` null: the user's default queue (or impact) page. */
-  | { name: 'queue'; department: string | null }
-  | { name: 'impact'; department: string | null }
-  | { name: 'audit' }
-  | { name: 'settings' }
-  | { name: 'dashboard' }
-  | { name: 'notFound' };
-
-export interface Location {
-  pathname: string;
-  search: string;
-}
-
-function safeDecode(part: string): string | null {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return null;
-  }
-}
-
-export function matchRoute(pathname: string): Route {
-  // Tolerate a trailing slash ("/articles/x/") so pasted links still work.
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (path === '/') return { name: 'search' };
-  if (path === '/login') return { name: 'login' };
-  if (path === '/articles/new') return { name: 'new' };
-  if (path === '/admin/audit') return { name: 'audit' };
-  if (path === '/admin/settings') return { name: 'settings' };
-  if (path === '/dashboard') return { name: 'dashboard' };
-  const m = /^\/articles\/([^/]+)(?:\/(edit|history))?$/.exec(path);
-  const slug = m?.[1] ? safeDecode(m[1]) : null;
-  if (m && slug) {
-    if (m[2] === 'edit') return { name: 'edit', slug };
-    if (m[2] === 'history') return { name: 'history', slug };
-    return { name: 'article', slug };
-  }
-  const d = /^\/(queue|impact)(?:\/([^/]+))?$/.exec(path);
-  if (d) {
-    const department = d[2] ? safeDecode(d[2]) : null;
-    if (d[2] && !department) return { name: 'notFound' };
-    return { name: d[1] === 'queue' ? 'queue' : 'impact', department };
-  }
-  return { name: 'notFound' };
-}
+import type { Location } from './routes';
 
 const listeners = new Set<() => void>();
 
@@ -134,11 +83,4 @@ export function handleLinkClick(e: MouseEvent): void {
   }
   e.preventDefault();
   navigate(a.pathname + a.search);
-}
-
-/** Only same-site paths are accepted as a post-login destination (no open redirects). */
-export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (matchRoute(next.split('?')[0] ?? '/').name === 'login') return '/';
-  return next;
 }

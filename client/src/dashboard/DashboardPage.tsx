@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { Location } from '../router';
+import type { Location } from '../routes';
 import type { Department, User } from '../types';
 import { formatDay } from '../ui/format';
 import { Message } from '../ui/Message';

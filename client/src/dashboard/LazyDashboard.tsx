@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Location } from '../router';
+import type { Location } from '../routes';
 import type { User } from '../types';
 
 type Page = ComponentType<{ user: User; loc: Location }>;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../articles/ArticleView';
 import { errorMessage } from '../api';
 import { navigate, replaceUrlQuietly } from '../router';
-import type { Location } from '../router';
+import type { Location } from '../routes';
 import type { SearchResult, User } from '../types';
 import { Toast } from '../ui/Toast';
 import { useMediaQuery } from '../ui/useMediaQuery';

@@ -1,4 +1,4 @@
-import type { Location } from '../router';
+import type { Location } from '../routes';
 
 /** Facet filters; one value each, as the search API takes them. */
 export interface Filters {
