@@ -5,6 +5,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { createPassport } from './auth/passport';
+import { sessionSecret } from './auth/sessionSecret';
 import { SqliteSessionStore } from './auth/sessionStore';
 import type { Config } from './config';
 import type { Database } from './db/connection';
@@ -71,7 +72,7 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
     '/api',
     session({
       name: SESSION_COOKIE,
-      secret: config.sessionSecret,
+      secret: sessionSecret(config),
       store: new SqliteSessionStore(db, config.sessionIdleMs),
       resave: false,
       saveUninitialized: false,

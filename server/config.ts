@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CONTENT_DIR, ROOT } from './paths';
@@ -34,7 +33,8 @@ export interface Config {
   readonly port: number;
   readonly databasePath: string;
   readonly contentDir: string;
-  readonly sessionSecret: string;
+  /** null: not given; auth/sessionSecret.ts then keeps a generated one with the data */
+  readonly sessionSecret: string | null;
   readonly sessionIdleMs: number;
   readonly sessionMaxMs: number;
   readonly loginMaxFailures: number;
@@ -83,8 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath:
       e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : path.resolve(ROOT, e.DATABASE_PATH),
     contentDir: path.resolve(ROOT, e.CONTENT_DIR),
-    // Outside production a random secret is fine: sessions just end when the process restarts.
-    sessionSecret: e.SESSION_SECRET ?? crypto.randomBytes(32).toString('hex'),
+    sessionSecret: e.SESSION_SECRET ?? null,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

@@ -1,5 +1,8 @@
 import request from 'supertest';
-import { SESSION_COOKIE } from '../../server/app';
+import { createApp, SESSION_COOKIE } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import { SearchIndex } from '../../server/search/searchIndex';
 import { countSessions } from '../../server/stores/sessions';
 import { client, makeTestApp, PASSWORD, signedIn, USERS, type TestContext } from '../helpers/app';
 
@@ -212,6 +215,28 @@ describe('auth', () => {
       for (let i = 0; i < 3; i++)
         expect((await client(ctx).login(USERS.agent.email)).status).toBe(200);
       expect((await fail(c)).status).toBe(401); // 5th failure: still allowed
+    });
+  });
+
+  describe('restarts without SESSION_SECRET', () => {
+    it('keep everyone signed in: the generated secret is kept with the data', async () => {
+      const quickStart = await makeTestApp({ SESSION_SECRET: '' });
+      try {
+        const before = await signedIn(quickStart, 'agent');
+        const cookie = cookieOf(await before.get('/api/auth/csrf'))!.split(';')[0]!;
+        // a new process: configuration read again, the same database
+        const restarted = createApp({
+          config: loadConfig({ NODE_ENV: 'test', DATABASE_PATH: quickStart.config.databasePath }),
+          db: quickStart.db,
+          search: new SearchIndex(),
+          logger: createLogger('silent'),
+        });
+        const me = await request(restarted).get('/api/auth/me').set('Cookie', cookie);
+        expect(me.status).toBe(200);
+        expect(me.body.data.user.email).toBe(USERS.agent.email);
+      } finally {
+        await quickStart.close();
+      }
     });
   });
 });
