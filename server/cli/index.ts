@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config';
@@ -8,6 +9,14 @@ import { migrate } from '../db/migrate';
 import { AppError } from '../errors';
 import { createLogger } from '../logger';
 import { ROOT } from '../paths';
+import {
+  databaseFile,
+  existingFile,
+  existingFolder,
+  folderToWrite,
+  newFile,
+  PathError,
+} from './paths';
 import { evaluate } from '../search/evaluate';
 import { SearchIndex } from '../search/searchIndex';
 import { generateBulkHistory } from '../generators/bulkHistory';
@@ -25,7 +34,7 @@ async function withDb<T>(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<T> {
   const config = loadConfig(env);
-  const db = await Database.open(config.databasePath);
+  const db = await Database.open(databaseFile(config.databasePath));
   try {
     await migrate(db);
     return await fn(db, config);
@@ -36,8 +45,13 @@ async function withDb<T>(
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 
+const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+};
+
 const program = new Command('firstcall')
   .description('Firstcall knowledge base: administration commands')
+  .version(version, '-V, --version', 'print the version')
   .showHelpAfterError();
 
 program
@@ -69,32 +83,35 @@ program
 program
   .command('import <dir>')
   .description('import Markdown articles from <dir> (departments.yml + <department>/<slug>.md)')
-  .action((dir: string) =>
-    withDb(async (db) => {
-      const report = await importDirectory({ db, search: new SearchIndex() }, path.resolve(dir));
+  .action((dir: string) => {
+    const folder = existingFolder(dir, 'a folder with departments.yml and <department>/<slug>.md');
+    return withDb(async (db) => {
+      const report = await importDirectory({ db, search: new SearchIndex() }, folder);
       print(report);
       if (report.errors.length) process.exitCode = 2;
-    }),
-  );
+    });
+  });
 
 program
   .command('export <dir>')
   .description('write every article to <dir> as Markdown with front matter')
-  .action((dir: string) =>
-    withDb(async (db) => {
-      print({ exported: await exportDirectory(db, path.resolve(dir)), dir: path.resolve(dir) });
-    }),
-  );
+  .action((dir: string) => {
+    const folder = folderToWrite(dir);
+    return withDb(async (db) => {
+      print({ exported: await exportDirectory(db, folder), dir: folder });
+    });
+  });
 
 program
   .command('backup <file>')
   .description('write a consistent copy of the database to <file> (safe while the server runs)')
-  .action((file: string) =>
-    withDb(async (db) => {
-      await db.run('VACUUM INTO ?', [path.resolve(file)]);
-      print({ backup: path.resolve(file) });
-    }),
-  );
+  .action((file: string) => {
+    const target = newFile(file);
+    return withDb(async (db) => {
+      await db.run('VACUUM INTO ?', [target]);
+      print({ backup: target });
+    });
+  });
 
 program
   .command('eval')
@@ -108,10 +125,12 @@ program
   .option('--split <split>', 'dev, test or all', 'dev')
   .action((opts: { dataset: string; split: string }) => {
     if (!['dev', 'test', 'all'].includes(opts.split))
-      throw new Error('--split is dev, test or all');
-    console.log(
-      JSON.stringify(evaluate(path.resolve(opts.dataset), opts.split as 'dev' | 'test' | 'all')),
-    );
+      throw new InvalidArgumentError('--split is dev, test or all');
+    const dataset = existingFolder(opts.dataset, 'a dataset folder with docs.jsonl');
+    const suffix = opts.split === 'all' ? '' : `.${opts.split}`;
+    for (const file of ['docs.jsonl', `queries${suffix}.jsonl`, `qrels${suffix}.tsv`])
+      existingFile(path.join(dataset, file));
+    console.log(JSON.stringify(evaluate(dataset, opts.split as 'dev' | 'test' | 'all')));
   });
 
 program
@@ -204,7 +223,10 @@ user
   );
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  const command = program.args[0] ?? 'firstcall';
   if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof PathError || err instanceof InvalidArgumentError)
+    console.error(`${command}: ${err.message}`);
   else if (err instanceof AppError) console.error(`error (${err.id}): ${err.message}`);
   else console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
