@@ -205,7 +205,7 @@ function newestMtime(dir: string): number {
 
 /** dist/client as the current client/ source builds it; an older build only with a warning. */
 function prepareClient(force: boolean, warnings: string[]): void {
-  const app = path.join(CLIENT_DIST, 'assets', 'app.js');
+  const app = path.join(CLIENT_DIST, 'index.html');
   const built = fs.existsSync(app) ? fs.statSync(app).mtimeMs : 0;
   const stale = built < newestMtime(path.join(ROOT, 'client'));
   if (!force && !stale) return;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -64,6 +65,8 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );
+  // text and JSON go out gzip- or brotli-compressed when the browser asks (search results too)
+  app.use(compression());
   app.use(healthRouter(db));
 
   const passport = createPassport(db);
@@ -113,7 +116,19 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
 /** The built browser app, with index.html for every client-side route. */
 function serveClient(app: express.Express): void {
   const index = path.join(CLIENT_DIST, 'index.html');
-  app.use(express.static(CLIENT_DIST, { index: false }));
+  // asset names carry a content hash (client/build.mjs): a browser may keep them for a year
+  app.use(
+    '/assets',
+    express.static(path.join(CLIENT_DIST, 'assets'), {
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+    }),
+  );
+  // an old build's asset is gone: say so, never answer a script request with index.html
+  app.use('/assets', (_req, res) => {
+    res.status(404).type('text').send('Not found');
+  });
   app.get(/^\/(?!api\/).*/, (_req, res) => {
     if (!fs.existsSync(index)) {
       res.status(503).type('text').send('The client is not built yet: run `npm run build`.');

@@ -19,6 +19,7 @@ import { canEdit } from './ui/format';
 import { Header } from './ui/Header';
 import { Message } from './ui/Message';
 import { LazyDashboard } from './dashboard/LazyDashboard';
+import './styles.css';
 
 type Auth =
   | { status: 'loading' }

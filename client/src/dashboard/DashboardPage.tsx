@@ -15,6 +15,7 @@ import { csvUrl, statsApi, statsUrl, type StatsSettings } from './statsApi';
 import { Tiles } from './Tiles';
 import { TrendCharts } from './TrendCharts';
 import { useStats, type Loaded } from './useStats';
+import './stylesheet';
 
 /** Rows per content-gap list. */
 const GAP_LIMIT = 50;
