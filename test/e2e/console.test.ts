@@ -99,9 +99,12 @@ describe('agent console', () => {
     ).toBeGreaterThan(0);
     expect((await top.locator('.result-issue').innerText()).length).toBeGreaterThan(10);
 
-    // arrows move focus into the list and the selection with it
+    // the first ↓ moves focus onto the selected result 1 (the one the pane shows); then arrows
+    // move the selection
     await searchBox().press('ArrowDown');
     expect(await focusIsIn('[aria-label="Results"]')).toBe(true);
+    expect(await results().first().getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('ArrowDown');
     expect(await results().nth(1).getAttribute('aria-current')).toBe('true');
     await page.keyboard.press('ArrowUp');
     expect(await results().first().getAttribute('aria-current')).toBe('true');
@@ -132,7 +135,8 @@ describe('agent console', () => {
     await typeAndWait('pasword reset link expired', /password/i);
     const contactId = await openContactId();
 
-    await searchBox().press('ArrowDown'); // second result
+    await searchBox().press('ArrowDown'); // onto result 1
+    await page.keyboard.press('ArrowDown'); // result 2
     const triedSlug = (await selectedResult().locator('h3 a').getAttribute('href'))!
       .split('/')
       .pop()!;
@@ -424,5 +428,49 @@ describe('agent console', () => {
     await page.getByRole('heading', { level: 1, name: /Router power light/ }).waitFor();
     expect(await overflow()).toBe(false);
     expect(await page.getByRole('button', { name: 'Flag article' }).isVisible()).toBe(true);
+  });
+
+  it('↓ Enter S from the box solves with result 1, the one shown', async () => {
+    await signIn(page, suite.url, 'agent@firstcall.example');
+    await typeAndWait('router blinking orange', 'Router power light blinks orange');
+    const contactId = await openContactId();
+    const first = (await results().first().locator('h3 a').getAttribute('href'))!.split('/').pop()!;
+    await searchBox().press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('s');
+    await toast()
+      .filter({ hasText: /^Solved with Router power light/ })
+      .waitFor({ timeout: 5000 });
+    const contact = await apiGet<ContactJson>(page, `/api/contacts/${contactId}`);
+    expect(contact.article?.slug).toBe(decodeURIComponent(first));
+  });
+
+  it('N in an empty box starts a new contact (no search for "n"); Alt+N from anywhere', async () => {
+    await signIn(page, suite.url, 'agent@firstcall.example');
+    const dialog = page.getByRole('dialog', { name: 'New contact' });
+    await searchBox().focus();
+    await page.keyboard.press('n');
+    await dialog.waitFor();
+    expect(await searchBox().inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    const contacts = await apiGet<ContactJson[]>(page, '/api/contacts?limit=5');
+    expect(contacts.flatMap((c) => c.searches.map((s) => s.query))).not.toContain('n');
+
+    // with words in the box, n is a letter
+    await searchBox().pressSequentially('route', { delay: 25 });
+    await page.keyboard.press('n');
+    expect(await searchBox().inputValue()).toBe('routen');
+    expect(await dialog.count()).toBe(0);
+    // Alt+N from the box with text, and from the result list
+    await page.keyboard.press('Alt+n');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await results().first().waitFor();
+    await searchBox().press('ArrowDown');
+    expect(await focusIsIn('[aria-label="Results"]')).toBe(true);
+    await page.keyboard.press('Alt+n');
+    await dialog.waitFor();
   });
 });

@@ -145,6 +145,7 @@ export function SearchPage({ user, loc }: Props) {
     pane: paneRef,
     hitCount: hits.length,
     selected,
+    query,
     blocked: dialog !== null,
     select,
     open,

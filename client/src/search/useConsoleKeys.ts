@@ -9,6 +9,8 @@ export interface KeyTargets {
   pane: Ref<HTMLElement>;
   hitCount: number;
   selected: number;
+  /** What the search box holds: N starts a new contact only when it is empty. */
+  query: string;
   /** A dialog is open: its own keys only. */
   blocked: boolean;
   select: (index: number, focus: boolean) => void;
@@ -24,13 +26,25 @@ function isEditable(el: EventTarget | null): boolean {
 }
 
 function handle(e: KeyboardEvent, t: KeyTargets): void {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || t.blocked) {
-    return;
-  }
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.isComposing || t.blocked) return;
   const target = e.target as Node;
   if (target instanceof Element && target.closest('dialog')) return;
+  // Alt+N from anywhere (the physical key: on a Mac, Alt+N types "˜")
+  if (e.altKey) {
+    if (e.code === 'KeyN' && !e.shiftKey) {
+      e.preventDefault();
+      t.run('newContact');
+    }
+    return;
+  }
   const input = t.input.current;
   const inSearch = target === input;
+  // an empty box has nothing to type a word into: N is the next contact, not a search for "n"
+  if (inSearch && t.query === '' && e.key.toLowerCase() === 'n') {
+    e.preventDefault();
+    t.run('newContact');
+    return;
+  }
   if (!inSearch && isEditable(target)) return;
   if (e.key === '/' && !inSearch) {
     e.preventDefault();
@@ -43,8 +57,11 @@ function handle(e: KeyboardEvent, t: KeyTargets): void {
   if ((inSearch || inList) && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
     if (t.hitCount === 0) return;
     e.preventDefault();
-    const next =
-      e.key === 'ArrowDown'
+    // from the box, the first arrow lands on the selected result (the one the pane shows), so
+    // ↓ Enter S solves with result 1; in the list, arrows move
+    const next = inSearch
+      ? t.selected
+      : e.key === 'ArrowDown'
         ? Math.min(t.selected + 1, t.hitCount - 1)
         : Math.max(t.selected - 1, 0);
     t.select(next, true); // focus moves into the list, where single keys act

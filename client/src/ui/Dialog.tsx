@@ -44,7 +44,11 @@ export function Dialog(props: Props) {
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       if (dialog?.open) dialog.close();
-      (returnFocus.current?.() ?? previous)?.focus();
+      const target = returnFocus.current?.() ?? previous;
+      // close() gives focus back by itself, but a text box that gets it that way shows focus and
+      // takes no typing (Chromium, when a key in that box opened the dialog): focus it anew
+      if (target && document.activeElement === target) target.blur();
+      target?.focus();
     };
   }, []);
 
