@@ -322,6 +322,16 @@ describe('agent console', () => {
     const copied = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(copied).toMatch(/^1\. Ask the customer to unplug the router/);
     expect(copied.split('\n').length).toBeGreaterThan(3); // the whole resolution, not the card's
+    // plain text: no Markdown syntax ("**30 seconds**" pastes as "30 seconds"), steps numbered
+    expect(copied).not.toMatch(/\*\*|`/);
+    expect(copied).toMatch(/^1\. .*30 seconds/m);
+    expect(copied).toMatch(/^2\. /m);
+    // and an HTML flavour for rich editors
+    const html = await page.evaluate<string>(`navigator.clipboard.read().then(async (items) => {
+      const item = items.find((i) => i.types.includes('text/html'));
+      return item ? (await item.getType('text/html')).text() : '';
+    })`);
+    expect(html).toMatch(/<ol>[\s\S]*<strong>30 seconds<\/strong>/);
   });
 
   it('a manager searches without contacts: no contact is logged and nothing fails', async () => {

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
 import type { CloseContact, Contact, SearchHit } from '../types';
-import { copyText } from '../ui/clipboard';
+import { copyRich } from '../ui/clipboard';
+import { htmlToPlainText } from '../ui/plainText';
 import type { ConsoleAction } from './OutcomeKeys';
 import type { ContactApi } from './useContact';
 
@@ -29,14 +30,18 @@ export interface ConsoleActions {
 }
 
 /** The resolution as plain text to paste into a chat or ticket; the card's steps if that fails. */
-async function resolutionText(hit: SearchHit): Promise<string> {
+/** The whole resolution as plain text and as HTML (the card's first steps if it can't load). */
+async function resolutionCopy(hit: SearchHit): Promise<{ text: string; html: string }> {
   try {
     const article = await api.article(hit.slug);
-    if (article.resolution.trim()) return article.resolution.trim();
+    const text = htmlToPlainText(article.resolutionHtml);
+    if (text) return { text, html: article.resolutionHtml };
   } catch {
     /* fall back to what the card shows */
   }
-  return hit.steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
+  const text = hit.steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return { text, html: `<ol>${hit.steps.map((s) => `<li>${escape(s)}</li>`).join('')}</ol>` };
 }
 
 /** What each console key and button does, against the API contract. */
@@ -114,7 +119,8 @@ export function useConsoleActions(o: Options): ConsoleActions {
       case 'copy':
         if (!hit) return needHit('press C');
         void guarded(async () => {
-          const ok = await copyText(await resolutionText(hit));
+          const { text, html } = await resolutionCopy(hit);
+          const ok = await copyRich(text, html);
           if (ok) o.notify('Copied');
           else o.fail('Could not copy: select the steps in the article and copy them by hand.');
         });

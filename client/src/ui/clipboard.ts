@@ -32,3 +32,28 @@ export async function copyText(text: string): Promise<boolean> {
   previous?.focus();
   return ok;
 }
+
+/**
+ * Copies text with an HTML flavour beside it, so rich editors (ticketing, mail) paste the
+ * formatted steps and plain ones the text. Falls back to the text alone.
+ */
+export async function copyRich(text: string, html: string): Promise<boolean> {
+  try {
+    if (
+      navigator.clipboard?.write &&
+      typeof ClipboardItem !== 'undefined' &&
+      window.isSecureContext
+    ) {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/html': new Blob([html], { type: 'text/html' }),
+        }),
+      ]);
+      return true;
+    }
+  } catch {
+    /* fall through to plain text */
+  }
+  return copyText(text);
+}
