@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, setUnauthenticatedHandler } from './api';
+import { AdminHome } from './admin/AdminHome';
 import { AuditPage } from './admin/AuditPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { ArticlePage } from './articles/ArticlePage';
@@ -16,6 +17,7 @@ import { SearchPage } from './search/SearchPage';
 import type { User } from './types';
 import { DepartmentGate } from './ui/DepartmentGate';
 import { canEdit } from './ui/format';
+import { homeOf } from './ui/rights';
 import { Header } from './ui/Header';
 import { Message } from './ui/Message';
 import { LazyDashboard } from './dashboard/LazyDashboard';
@@ -31,6 +33,12 @@ type Auth =
 function loginUrlForHere(): string {
   const here = window.location.pathname + window.location.search;
   return here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`;
+}
+
+/** A `next` parameter (where a signed-out visit was headed) wins over the role's home. */
+function afterSignIn(user: User, search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next ? safeNext(next) : homeOf(user);
 }
 
 function App() {
@@ -61,8 +69,7 @@ function App() {
   const leaveLogin = auth.status === 'in' && route.name === 'login';
   useEffect(() => {
     if (needsLogin) navigate(loginUrlForHere(), { replace: true });
-    if (leaveLogin)
-      navigate(safeNext(new URLSearchParams(loc.search).get('next')), { replace: true });
+    if (leaveLogin) navigate(afterSignIn(auth.user, loc.search), { replace: true });
   }, [needsLogin, leaveLogin, loc]);
 
   if (auth.status === 'loading') return <p class="splash">Loading Firstcall…</p>;
@@ -79,12 +86,11 @@ function App() {
   }
   if (auth.status === 'out') {
     if (route.name !== 'login') return null;
-    const next = safeNext(new URLSearchParams(loc.search).get('next'));
     return (
       <LoginPage
         onLogin={(user) => {
           setAuth({ status: 'in', user });
-          navigate(next, { replace: true });
+          navigate(afterSignIn(user, loc.search), { replace: true });
         }}
       />
     );
@@ -129,6 +135,9 @@ function App() {
           {(d, all) => <ImpactPage key={d.slug} user={user} department={d} departments={all} />}
         </DepartmentGate>
       );
+      break;
+    case 'admin':
+      page = <AdminHome user={user} />;
       break;
     case 'audit':
       page = <AuditPage user={user} />;

@@ -10,6 +10,7 @@ export type Route =
   /** `department` null: the user's default queue (or impact) page. */
   | { name: 'queue'; department: string | null }
   | { name: 'impact'; department: string | null }
+  | { name: 'admin' }
   | { name: 'audit' }
   | { name: 'settings' }
   | { name: 'dashboard' }
@@ -34,6 +35,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'search' };
   if (path === '/login') return { name: 'login' };
   if (path === '/articles/new') return { name: 'new' };
+  if (path === '/admin') return { name: 'admin' };
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/settings') return { name: 'settings' };
   if (path === '/dashboard') return { name: 'dashboard' };

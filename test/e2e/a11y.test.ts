@@ -3,7 +3,7 @@
 // and on the engineer's editor (with previews), department queue and article history.
 import type { Page } from 'playwright-core';
 import { AXE_CONTEXT, axeProblems } from '../helpers/axe';
-import { signInOnLoginPage, useBrowserSuite } from '../helpers/server';
+import { submitLogin, useBrowserSuite } from '../helpers/server';
 
 jest.setTimeout(60_000);
 
@@ -78,7 +78,9 @@ describe('accessibility (axe-core)', () => {
     beforeEach(async () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(/\/login/);
-      await signInOnLoginPage(page, 'engineer@firstcall.example');
+      await submitLogin(page, 'engineer@firstcall.example');
+      // An engineer's home is the department queue, not the console.
+      await page.waitForURL(/\/queue\/network/);
     });
 
     it('the editor with live previews', async () => {

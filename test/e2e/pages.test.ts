@@ -26,7 +26,7 @@ const CLS_OBSERVER = `
 const settledCls = async (page: Page) => {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
-  return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  return page.evaluate<number>('window.__cls');
 };
 
 describe('pages', () => {

@@ -99,9 +99,12 @@ export async function signInOnLoginPage(page: Page, email: string) {
   await page.getByRole('searchbox', { name: 'Search' }).waitFor();
 }
 
-/** Opens the app's login page and signs in as a demo user; waits for the search box. */
+/**
+ * Opens the app's login page and signs in as a demo user, landing on the console (`next=/`,
+ * whatever the role's home); waits for the search box.
+ */
 export async function signIn(page: Page, url: string, email: string) {
-  await page.goto(`${url}/login`);
+  await page.goto(`${url}/login?next=%2F`);
   await signInOnLoginPage(page, email);
 }
 

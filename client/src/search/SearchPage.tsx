@@ -19,6 +19,7 @@ import { ConsoleAlert, SearchBox } from './SearchBox';
 import { useConsoleActions, type DialogKind } from './useConsoleActions';
 import { useConsoleKeys } from './useConsoleKeys';
 import { useContact } from './useContact';
+import { searchStartsContact } from '../ui/rights';
 import { normalizeQuery, useSearch } from './useSearch';
 
 interface Props {
@@ -35,7 +36,7 @@ export function SearchPage({ user, loc }: Props) {
   const toast = useToast();
   const canFlag = user.role !== 'manager';
   const fail = (err: unknown) => setAlert(typeof err === 'string' ? err : errorMessage(err));
-  const contact = useContact(user.role !== 'manager', (err) =>
+  const contact = useContact(user.role !== 'manager', searchStartsContact(user), (err) =>
     fail(`Could not load your open contact: ${errorMessage(err)}`),
   );
   const search = useSearch(query, filters, {

@@ -7,8 +7,9 @@ export interface ContactApi {
   enabled: boolean;
   contact: Contact | null;
   /**
-   * The open contact's id, starting one (channel phone) when there is none. Waits for the
-   * resume on load first, so a search typed at once never opens a duplicate.
+   * The open contact's id, starting one (channel phone) when there is none and searches start
+   * contacts for this user. Waits for the resume on load first, so a search typed at once never
+   * opens a duplicate.
    */
   ensure: () => Promise<number | undefined>;
   /** An explicit "new contact"; throws the ApiError (e.g. a bad customer reference). */
@@ -22,8 +23,15 @@ export interface ContactApi {
 
 const REFRESH_MS = 1000;
 
-/** The agent's current open contact: resumed on load, started on demand, cleared on close. */
-export function useContact(enabled: boolean, onError: (err: unknown) => void): ContactApi {
+/**
+ * The agent's current open contact: resumed on load, started on demand (`startOnSearch`: by
+ * the first search; otherwise only by N), cleared on close.
+ */
+export function useContact(
+  enabled: boolean,
+  startOnSearch: boolean,
+  onError: (err: unknown) => void,
+): ContactApi {
   const [contact, setContact] = useState<Contact | null>(null);
   const current = useRef<Contact | null>(null);
   const resumed = useRef<Promise<void>>(Promise.resolve());
@@ -62,6 +70,7 @@ export function useContact(enabled: boolean, onError: (err: unknown) => void): C
       if (!enabled) return undefined;
       await resumed.current;
       if (current.current) return current.current.id;
+      if (!startOnSearch) return undefined; // a look-up, not a customer contact
       creating.current ??= api
         .createContact({ channel: 'phone' })
         .then((c) => {

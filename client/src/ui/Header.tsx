@@ -38,6 +38,9 @@ export function Header({ user, page, onSignedOut }: Props) {
         Firstcall
       </Link>
       <nav class="header-nav" aria-label="Main">
+        <Link href="/" class="nav-link" current={page === 'search'}>
+          Search
+        </Link>
         {hasQueues(user) && (
           <>
             {/* engineers: their department's queue; managers and admins pick one there */}
@@ -60,6 +63,9 @@ export function Header({ user, page, onSignedOut }: Props) {
         )}
         {user.role === 'admin' && (
           <>
+            <Link href="/admin" class="nav-link" current={page === 'admin'}>
+              Admin
+            </Link>
             <Link href="/admin/audit" class="nav-link" current={page === 'audit'}>
               Audit
             </Link>

@@ -36,3 +36,25 @@ export function defaultDepartment(user: User, list: Department[]): string | null
   const owning = owningDepartments(list);
   return (owning.find((d) => d.slug === user.department.slug) ?? owning[0])?.slug ?? null;
 }
+
+/** Where each role starts after signing in (a `next` parameter wins). */
+export function homeOf(user: User): string {
+  switch (user.role) {
+    case 'engineer':
+      return `/queue/${encodeURIComponent(user.department.slug)}`;
+    case 'manager':
+      return '/dashboard';
+    case 'admin':
+      return '/admin';
+    default:
+      return '/';
+  }
+}
+
+/**
+ * Agents take contacts: their first search starts one. Engineers and admins also search to look
+ * things up (from the queue, the editor): they start a contact only on purpose (N).
+ */
+export function searchStartsContact(user: User): boolean {
+  return user.role === 'agent';
+}
