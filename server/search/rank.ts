@@ -1,4 +1,5 @@
-import type { SearchHit } from '../../search/searchIndex';
+import type { Confidence } from '../contract/enums';
+import type { QueryPlan } from './queryPlan';
 
 /**
  * The rank agents see (DESIGN §4): text relevance, then trust and recent outcomes. They only
@@ -14,7 +15,7 @@ const OUTCOME_MAX = 0.3;
 export interface Rankable {
   id: number;
   score: number;
-  confidence: SearchHit['confidence'];
+  confidence: Confidence;
   stale: boolean;
   errorCodes: string[];
 }
@@ -29,13 +30,13 @@ const codeKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export function rank<T extends Rankable>(
   hits: readonly T[],
-  query: string,
+  plan: QueryPlan,
   solvesOf: (id: number) => number,
 ): Ranked<T>[] {
   // whole words, adjacent pairs ("HTTP 503") and the whole query: never a mere substring,
   // so "E-10431" does not claim to match E-1043
-  const words = query.split(/\s+/).map(codeKey).filter(Boolean);
-  const keys = new Set([...words, ...words.slice(1).map((w, i) => words[i] + w), codeKey(query)]);
+  const words = plan.typed.map(codeKey).filter(Boolean);
+  const keys = new Set([...words, ...words.slice(1).map((w, i) => words[i] + w), words.join('')]);
   const ranked: Ranked<T>[] = hits.map((hit) => {
     const solves = solvesOf(hit.id);
     const why: string[] = [];
