@@ -1,4 +1,6 @@
 import type { Confidence } from '../contract/enums';
+import { isStale } from '../domain/verification';
+import type { SearchDoc } from './document';
 import type { QueryPlan } from './queryPlan';
 
 /**
@@ -11,7 +13,7 @@ const STALE = 0.9;
 const OUTCOME_WEIGHT = 0.08;
 const OUTCOME_MAX = 0.3;
 
-/** What ranking needs to know about a match. */
+/** What ranking needs to know about a match. A new signal is read here and weighed in rank(). */
 export interface Rankable {
   id: number;
   score: number;
@@ -19,6 +21,20 @@ export interface Rankable {
   stale: boolean;
   errorCodes: string[];
 }
+
+/** One text match of the engine, as ranking reads it (`today` decides stale). */
+export const rankable = (
+  doc: SearchDoc,
+  score: number,
+  today: string,
+): Rankable & { doc: SearchDoc } => ({
+  doc,
+  id: doc.id,
+  score,
+  confidence: doc.confidence,
+  stale: isStale(doc, today),
+  errorCodes: doc.errorCodes,
+});
 
 export type Ranked<T extends Rankable> = T & {
   textScore: number;

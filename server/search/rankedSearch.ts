@@ -1,9 +1,9 @@
-import { isStale, today } from '../domain/verification';
+import { today } from '../domain/verification';
 import type { Readership } from '../domain/visibility';
 import type { SearchDoc } from './document';
 import { countFacets, type Facets } from './facets';
 import { excerpt, present, type Excerpt, type SearchHit } from './hit';
-import { rank } from './rank';
+import { rank, rankable } from './rank';
 import type { Candidates, SearchIndex } from './searchIndex';
 
 /**
@@ -40,14 +40,7 @@ export function rankedSearch(index: SearchIndex, q: string, o: RankedSearchOptio
   const day = o.today ?? today();
   const found = index.candidates(q, { audience: o.audience, limit: WINDOW });
   const ranked = rank(
-    found.top.map(({ doc, score }) => ({
-      doc,
-      id: doc.id,
-      score,
-      confidence: doc.confidence,
-      stale: isStale(doc, day),
-      errorCodes: doc.errorCodes,
-    })),
+    found.top.map(({ doc, score }) => rankable(doc, score, day)),
     found.plan,
     o.solvesOf,
   );
