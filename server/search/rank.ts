@@ -13,7 +13,7 @@ const STALE = 0.9;
 const OUTCOME_WEIGHT = 0.08;
 const OUTCOME_MAX = 0.3;
 
-/** What ranking needs to know about a match. A new signal is read here and weighed in rank(). */
+/** What ranking needs to know about a match: a new signal is a field here, read in rankable(). */
 export interface Rankable {
   id: number;
   score: number;

@@ -35,12 +35,14 @@ export async function searchArticles(deps: SearchDeps, actor: Actor, r: SearchRe
     product: r.product,
   });
   const tookMs = Math.round((performance.now() - started) * 100) / 100;
-  if (actor.id !== null && normalizeQuery(r.q) !== '') {
+  // the log groups queries as written (content gaps, bursts), not as the engine reads them
+  const normalized = normalizeQuery(r.q);
+  if (actor.id !== null && normalized !== '') {
     await deps.searchLog.record({
       userId: actor.id,
       contactId: r.contactId ?? null,
       query: r.q.trim().slice(0, 256),
-      normalizedQuery: normalizeQuery(r.q).slice(0, 256),
+      normalizedQuery: normalized.slice(0, 256),
       filters: {
         ...(r.department && { department: r.department }),
         ...(r.product && { product: r.product }),
