@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SearchDoc } from '../server/search/document';
+import { rankedSearch } from '../server/search/rankedSearch';
 import { SearchIndex } from '../server/search/searchIndex';
 import type { Corpus } from './corpus';
 import { Rng } from './lib/prng';
@@ -73,7 +74,7 @@ export class ChangeStream {
 /** a word no article contains: letters only, so it is indexed as a plain word */
 const uniqueWord = (i: number) => `zqx${i.toString(26).replace(/\d/g, (d) => 'klmnopqrst'[+d]!)}vy`;
 
-/** articleChanged(doc with a new word) → until query(word) returns it; sync part included. */
+/** articleChanged(doc with a new word) → until a search for word returns it; sync part included. */
 export async function publishToSearchable(index: SearchIndex, changes: ChangeStream, plan: Plan) {
   const total: number[] = [];
   const sync: number[] = [];
@@ -86,7 +87,7 @@ export async function publishToSearchable(index: SearchIndex, changes: ChangeStr
     sync.push(performance.now() - started);
     let found = false;
     while (!found && performance.now() - started < 10_000) {
-      found = index.query(word, AGENT).hits.some((h) => h.id === id);
+      found = rankedSearch(index, word, AGENT).hits.some((h) => h.id === id);
       if (!found) await sleep(2);
     }
     if (found) total.push(performance.now() - started);
@@ -113,7 +114,7 @@ export async function eventLoopUnderChurn(
   const searching = (async () => {
     for (let i = 0; running; i++) {
       const started = performance.now();
-      index.query(stream[i % stream.length]!.text, AGENT);
+      rankedSearch(index, stream[i % stream.length]!.text, AGENT);
       queryMs.push(performance.now() - started);
       await sleep(20);
     }
@@ -182,8 +183,8 @@ export async function topTenAgreement(
   const deadline = performance.now() + plan.queryBudgetMs;
   for (const q of queryStream(corpus, plan.agreementQueries, 31)) {
     if (performance.now() > deadline) break;
-    const a = index.query(q.text, top10).hits.map((h) => h.id);
-    const b = fresh.query(q.text, top10).hits.map((h) => h.id);
+    const a = rankedSearch(index, q.text, top10).hits.map((h) => h.id);
+    const b = rankedSearch(fresh, q.text, top10).hits.map((h) => h.id);
     if (a.length === 0 && b.length === 0) {
       bothEmpty++;
       continue;

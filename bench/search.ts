@@ -1,4 +1,5 @@
 import type { SearchDoc } from '../server/search/document';
+import { rankedSearch, type RankedSearchOptions } from '../server/search/rankedSearch';
 import { SearchIndex } from '../server/search/searchIndex';
 import { Fts5Anchor } from './anchors/fts5';
 import { PlainLunrAnchor } from './anchors/plainLunr';
@@ -71,7 +72,8 @@ export interface Engine {
   errors(): { count: number; samples: string[] };
 }
 
-export const AGENT = { audience: 'agents', limit: 20 } as const;
+/** agents' search (ranking included); the generated corpus has no contact history */
+export const AGENT: RankedSearchOptions = { audience: 'agents', limit: 20, solvesOf: () => 0 };
 
 export async function makeEngine(name: EngineName): Promise<Engine & { ours?: SearchIndex }> {
   if (name === 'ours') {
@@ -80,7 +82,7 @@ export async function makeEngine(name: EngineName): Promise<Engine & { ours?: Se
       ours,
       build: (docs) => ours.build(docs),
       idle: () => ours.whenIdle(),
-      search: (text) => ours.query(text, AGENT).hits.map((h) => h.id),
+      search: (text) => rankedSearch(ours, text, AGENT).hits.map((h) => h.id),
       errors: () => ({ count: 0, samples: [] }),
     };
   }

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import { presentHit } from '../presenters/search';
 import { searchArticles, type SearchDeps } from '../services/search/search';
 
 const searchQuery = z
@@ -25,7 +24,7 @@ export function searchRouter(deps: SearchDeps): Router {
         query: input.q,
         total: result.total,
         tookMs: result.tookMs,
-        hits: result.hits.map(presentHit),
+        hits: result.hits,
         facets: result.facets,
       },
     });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SearchDoc } from './document';
+import { rankedSearch } from './rankedSearch';
 import { SearchIndex } from './searchIndex';
 
 /**
- * Relevance evaluation of the product's own search over a dataset folder
+ * Relevance evaluation of the search agents get (rankedSearch: ranking included) over a dataset folder
  * (docs.jsonl, queries.<split>.jsonl, qrels.<split>.tsv; see shared/datasets/README.md).
  * A dataset doc's title is the article title and its body the resolution: FAQ answers are fixes.
  */
@@ -79,10 +80,13 @@ export function evaluate(
     const relevant = judged ? [...judged].filter(([, rel]) => rel > 0) : [];
     if (relevant.length === 0) continue;
     counted++;
-    // whole sentences: the query is complete, so no as-you-type prefix on the last word
-    const ranked = index
-      .query(`${q.text} `, { audience: 'staff', limit: 10 })
-      .hits.map((h) => slugOf.get(h.id)!);
+    // whole sentences: the query is complete, so no as-you-type prefix on the last word;
+    // a dataset has no contact history, so no article has recent solves
+    const ranked = rankedSearch(index, `${q.text} `, {
+      audience: 'agents',
+      limit: 10,
+      solvesOf: () => 0,
+    }).hits.map((h) => slugOf.get(h.id)!);
     const gain = (slug: string) => judged!.get(slug) ?? 0;
     const hitsAt = (k: number) => ranked.slice(0, k).filter((s) => gain(s) > 0).length;
     sum.r5 += hitsAt(5) / relevant.length;

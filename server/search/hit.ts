@@ -1,9 +1,11 @@
-import { isStale } from '../domain/verification';
 import { fieldTexts, type FieldName, type SearchDoc } from './document';
 import { matchSpans } from './matches';
 import { highlight, snippet } from './snippet';
 
-/** One result as the search engine gives it: answer-first fields, highlights, text score. */
+/**
+ * One search result, exactly as GET /api/search sends it: answer first, and why it ranks
+ * where it does. Built here and nowhere else, so this field list is the allowlist.
+ */
 export interface SearchHit {
   id: number;
   slug: string;
@@ -14,25 +16,26 @@ export interface SearchHit {
   issueLine: string;
   /** the first resolution steps (list items or paragraphs), plain text */
   steps: string[];
+  errorCodes: string[];
+  products: string[];
   confidence: SearchDoc['confidence'];
   audience: SearchDoc['audience'];
   department: string;
   departmentName: string;
-  errorCodes: string[];
-  products: string[];
   stale: boolean;
+  solves30d: number;
+  why: string[];
   score: number;
 }
+
+/** The text of a hit: highlights and snippet (the costly part) and the answer-first lines. */
+export type Excerpt = Pick<SearchHit, 'titleHtml' | 'snippet' | 'issueLine' | 'steps'>;
 
 /** Where a snippet is taken from, in order of preference: the first field with a match. */
 const SNIPPET_FIELDS: FieldName[] = ['issue', 'resolution', 'environment', 'labels', 'errorCodes'];
 
-export function present(
-  doc: SearchDoc,
-  score: number,
-  matched: ReadonlySet<string>,
-  today: string,
-): SearchHit {
+/** Depends only on the article and the index terms matched, never on rank or day. */
+export function excerpt(doc: SearchDoc, matched: ReadonlySet<string>): Excerpt {
   const texts = fieldTexts(doc);
   let field: FieldName = 'issue';
   let spans: [number, number][] = [];
@@ -45,21 +48,36 @@ export function present(
     }
   }
   return {
-    id: doc.id,
-    slug: doc.slug,
-    title: doc.title,
     titleHtml: highlight(doc.title, matchSpans(doc.title, matched)),
     snippet: snippet(texts[field], spans),
     issueLine: firstSentence(doc.issue),
     steps: firstSteps(doc.resolution),
+  };
+}
+
+export function present(
+  doc: SearchDoc,
+  text: Excerpt,
+  ranked: Pick<SearchHit, 'stale' | 'solves30d' | 'why' | 'score'>,
+): SearchHit {
+  return {
+    id: doc.id,
+    slug: doc.slug,
+    title: doc.title,
+    titleHtml: text.titleHtml,
+    snippet: text.snippet,
+    issueLine: text.issueLine,
+    steps: text.steps,
+    errorCodes: doc.errorCodes,
+    products: doc.products,
     confidence: doc.confidence,
     audience: doc.audience,
     department: doc.department.slug,
     departmentName: doc.department.name,
-    errorCodes: doc.errorCodes,
-    products: doc.products,
-    stale: isStale(doc, today),
-    score: Math.round(score * 1000) / 1000,
+    stale: ranked.stale,
+    solves30d: ranked.solves30d,
+    why: ranked.why,
+    score: ranked.score,
   };
 }
 

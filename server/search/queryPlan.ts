@@ -38,7 +38,18 @@ export interface PlannedTerm {
   fuzzy: boolean;
 }
 
-export function planQuery(input: string): PlannedTerm[] {
+/** One tokenizing of the query, for both the engine and ranking. */
+export interface QueryPlan {
+  /** the terms to look up, at most LIMITS.maxTerms */
+  terms: PlannedTerm[];
+  /**
+   * every word and identifier as typed (lower case, stop words kept), in order: error codes are
+   * matched against these, alone and in neighbouring runs (rank.ts)
+   */
+  typed: string[];
+}
+
+export function planQuery(input: string): QueryPlan {
   const text = input.slice(0, LIMITS.maxQueryLength);
   // As you type, the last word is unfinished unless the text ends in a space.
   const typingEnd = /\s$/.test(text) ? -1 : text.length;
@@ -58,7 +69,8 @@ export function planQuery(input: string): PlannedTerm[] {
       planned.set(p.term, p);
     }
   }
-  return [...planned.values()];
+  const typed = tokens.filter((t) => t.kind === 'word' || t.kind === 'whole').map((t) => t.term);
+  return { terms: [...planned.values()], typed };
 }
 
 function planToken(t: RawToken, typing: boolean): PlannedTerm {

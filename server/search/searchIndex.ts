@@ -4,10 +4,9 @@ import type { SearchDoc } from './document';
 import { expandTerms } from './expand';
 import { buildInWorker } from './fold';
 import { loadBase, saveBase } from './persist';
-import { present, type SearchHit } from './hit';
 import { ResultCache } from './resultCache';
 import type { FoldItem } from './foldWorker';
-import { planQuery } from './queryPlan';
+import { planQuery, type QueryPlan } from './queryPlan';
 import { score } from './score';
 import {
   buildSegment,
@@ -23,34 +22,28 @@ export interface SearchOptions {
   /** who searches: each article says which readerships may find it */
   audience: Readership;
   limit?: number;
-  department?: string;
-  /** today's date (YYYY-MM-DD) for stale badges; injectable for tests */
-  today?: string;
 }
 
-export type { SearchHit } from './hit';
-export { present } from './hit';
-
-/** Matches before presentation: documents with text scores, and the index terms matched. */
+/**
+ * Matches before ranking and presentation: documents with text scores, the index terms matched
+ * (for highlights) and the plan they came from (ranking reads the query from it).
+ */
 export interface Candidates {
   total: number;
   top: { doc: SearchDoc; score: number }[];
   matched: ReadonlySet<string>;
+  plan: QueryPlan;
 }
 
-const cacheKey = (text: string, o: SearchOptions, today: string) =>
-  [o.audience, o.department ?? '', o.limit ?? 20, today, text].join('\u0000');
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-}
+const cacheKey = (text: string, o: SearchOptions) =>
+  [o.audience, o.limit ?? 20, text].join('\u0000');
 
 /** Past this many single-article segments, they are folded into the base. */
 const MAX_RECENT = 256;
 
 /**
- * The search engine behind four calls: build, articleChanged, articleRemoved, query.
+ * The search engine behind four calls: build, articleChanged, articleRemoved, candidates
+ * (rankedSearch.ts ranks and presents them).
  *
  * Articles are analyzed by lunr's pipeline (our tokenizer, stop words, stemmer) into compact
  * segments (segment.ts) and ranked with lunr's BM25 over corpus-wide statistics (score.ts).
@@ -77,8 +70,7 @@ export class SearchIndex {
   /** bumped by build(): a fold started before it is discarded */
   private generation = 0;
 
-  private readonly cache = new ResultCache<SearchResult>();
-  private readonly candidateCache = new ResultCache<Candidates>();
+  private readonly cache = new ResultCache<Candidates>();
   private readonly onError: (err: unknown) => void;
   private readonly persistPath: string | undefined;
 
@@ -167,60 +159,40 @@ export class SearchIndex {
     while (this.folding || this.saving) await (this.folding ?? this.saving);
   }
 
-  /** The best `limit` matches, presented: highlighted title, snippet, answer-first fields. */
-  query(text: string, options: SearchOptions): SearchResult {
-    const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const key = cacheKey(text, options, today);
-    let result = this.cache.get(key);
-    if (!result) {
-      const found = this.candidates(text, options);
-      result = {
-        total: found.total,
-        hits: found.top.map((c) => present(c.doc, c.score, found.matched, today)),
-      };
-      this.cache.set(key, result);
-    }
-    return result;
-  }
-
   /**
-   * The best `limit` matches as documents and text scores, not presented: callers that rank
-   * or filter a wider window (services/search.ts) present only the few they keep.
+   * The best `limit` text matches as documents and scores, not presented: the ranked search
+   * (rankedSearch.ts) ranks a wider window and presents only the few it shows.
    */
   candidates(text: string, options: SearchOptions): Candidates {
-    const key = cacheKey(text, options, '');
-    let found = this.candidateCache.get(key);
+    const key = cacheKey(text, options);
+    let found = this.cache.get(key);
     if (!found) {
       found = this.match(text, options);
-      this.candidateCache.set(key, found);
+      this.cache.set(key, found);
     }
     return found;
   }
 
   private match(text: string, options: SearchOptions): Candidates {
-    const none: Candidates = { total: 0, top: [], matched: new Set() };
     const plan = planQuery(text);
-    if (plan.length === 0) return none;
+    if (plan.terms.length === 0) return { total: 0, top: [], matched: new Set(), plan };
     const segments = [...this.base, ...this.recent];
-    const clauses = expandTerms(segments, this.stats, plan);
-    const department =
-      options.department === undefined ? -1 : (this.departments.get(options.department) ?? -2);
-    if (department === -2) return none;
+    const clauses = expandTerms(segments, this.stats, plan.terms);
     const { total, top } = score(segments, this.stats, clauses, {
       mask: options.audience === 'agents' ? VISIBLE_TO_AGENTS : VISIBLE_TO_STAFF,
-      department,
+      department: -1,
       limit: options.limit ?? 20,
     });
     return {
       total,
       top: top.map((s) => ({ doc: this.docs.get(s.segment.docIds[s.doc]!)!, score: s.score })),
       matched: new Set(clauses.map((c) => c.term)),
+      plan,
     };
   }
 
   private clearCaches(): void {
     this.cache.clear();
-    this.candidateCache.clear();
   }
 
   /** The facts filtered on at query time, packed for the segment. */

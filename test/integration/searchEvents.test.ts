@@ -499,8 +499,8 @@ describe('ranking by trust and recent solves', () => {
     // the not-validated one is created first, so on text alone it would not lose the tie
     const unvalidated = await twin('zephyr-a', { word: 'zephyr', confidence: 'not_validated' });
     const valid = await twin('zephyr-b', { word: 'zephyr', confidence: 'validated' });
-    const engine = ctx.search.query('zephyr', { audience: 'agents', limit: 10 });
-    expect(engine.hits.map((h) => h.score)).toEqual([engine.hits[0]!.score, engine.hits[0]!.score]); // equal text relevance
+    const engine = ctx.search.candidates('zephyr', { audience: 'agents', limit: 10 });
+    expect(engine.top.map((c) => c.score)).toEqual([engine.top[0]!.score, engine.top[0]!.score]); // equal text relevance
     const res = await search(agent, { q: 'zephyr' }).expect(200);
     const hits = hitsOf(res.body);
     expect(hits.map((h) => h.id)).toEqual([valid.id, unvalidated.id]);

@@ -14,7 +14,9 @@ const queries = [
   'voicemail stream',
 ];
 const top = (index: SearchIndex, q: string) =>
-  index.query(q, { audience: 'staff', limit: 10 }).hits.map((h) => [h.id, h.score]);
+  index
+    .candidates(q, { audience: 'staff', limit: 10 })
+    .top.map((c) => [c.doc.id, Math.round(c.score * 1000) / 1000]);
 const recentCount = (index: SearchIndex) =>
   (index as unknown as { recent: unknown[] }).recent.length;
 

@@ -1,4 +1,5 @@
 import type { SearchDoc } from '../../server/search/document';
+import { rankedSearch, type RankedSearchOptions } from '../../server/search/rankedSearch';
 import { SearchIndex, type SearchOptions } from '../../server/search/searchIndex';
 import { HOSTILE_QUERIES } from '../helpers/hostileQueries';
 import { findable } from '../helpers/docs';
@@ -29,8 +30,12 @@ function makeDoc(overrides: Partial<SearchDoc> = {}): SearchDoc {
 const AGENT: SearchOptions = { audience: 'agents' };
 const ADMIN: SearchOptions = { audience: 'staff' };
 
+/** the engine's order: text relevance alone */
 const ids = (index: SearchIndex, text: string, options: SearchOptions = ADMIN) =>
-  index.query(text, options).hits.map((h) => h.id);
+  index.candidates(text, options).top.map((c) => c.doc.id);
+/** what agents get: ranked, filtered, presented */
+const search = (index: SearchIndex, text: string, options: Partial<RankedSearchOptions> = {}) =>
+  rankedSearch(index, text, { ...ADMIN, limit: 20, solvesOf: () => 0, ...options });
 
 describe('SearchIndex: finding articles', () => {
   const blinking = makeDoc({
@@ -99,11 +104,12 @@ describe('SearchIndex: finding articles', () => {
   });
 
   it('returns nothing for a query with no searchable terms', () => {
-    expect(index.query('^~*', ADMIN)).toEqual({ total: 0, hits: [] });
+    const { total, top } = index.candidates('^~*', ADMIN);
+    expect({ total, hits: top }).toEqual({ total: 0, hits: [] });
   });
 
   it('honours the limit but reports the total', () => {
-    const result = index.query('HTTP 503', { audience: 'staff', limit: 1 });
+    const result = search(index, 'HTTP 503', { audience: 'staff', limit: 1 });
     expect(result.hits).toHaveLength(1);
     expect(result.total).toBe(2);
   });
@@ -125,6 +131,8 @@ describe('SearchIndex: who sees what', () => {
   const index = new SearchIndex();
   beforeAll(() => index.build(Object.values(docs)));
   const found = (options: SearchOptions) => new Set(ids(index, `${word} `, options));
+  const filtered = (options: Partial<RankedSearchOptions>) =>
+    new Set(search(index, `${word} `, options).hits.map((h) => h.id));
 
   it('never shows an agent wip, archived or internal articles', () => {
     expect(found(AGENT)).toEqual(
@@ -141,8 +149,10 @@ describe('SearchIndex: who sees what', () => {
   });
 
   it('filters by department', () => {
-    expect(found({ audience: 'staff', department: 'billing' })).toEqual(new Set([docs.billing.id]));
-    expect(found({ audience: 'staff', department: 'network' })).not.toContain(docs.billing.id);
+    expect(filtered({ audience: 'staff', department: 'billing' })).toEqual(
+      new Set([docs.billing.id]),
+    );
+    expect(filtered({ audience: 'staff', department: 'network' })).not.toContain(docs.billing.id);
   });
 });
 
@@ -173,7 +183,7 @@ describe('SearchIndex: changes', () => {
     expect(ids(index, 'decoder')).toEqual([original.id]);
     expect(ids(index, 'satellite')).toEqual([]);
     expect(ids(index, 'freezes')).toEqual([]);
-    expect(index.query('decoder', ADMIN).hits[0]?.title).toBe('Decoder firmware rollback');
+    expect(search(index, 'decoder', ADMIN).hits[0]?.title).toBe('Decoder firmware rollback');
   });
 
   it('finds an article edited twice only by its latest words', () => {
@@ -232,17 +242,17 @@ describe('SearchIndex: changes', () => {
       });
     }
     expect(index.size).toBe(210);
-    expect(index.query('newword ', { audience: 'staff', limit: 500 }).total).toBe(210);
-    expect(index.query('oldwordx ', ADMIN).total).toBe(0);
-    expect(index.query('oldwordy ', ADMIN).total).toBe(0);
+    expect(index.candidates('newword ', { audience: 'staff', limit: 500 }).total).toBe(210);
+    expect(index.candidates('oldwordx ', ADMIN).total).toBe(0);
+    expect(index.candidates('oldwordy ', ADMIN).total).toBe(0);
     expect(ids(index, 'uniquemarker')).toEqual([docs[0]!.id]);
 
     // and changes after the rebuild still land
     index.articleChanged({ ...docs[1]!, issue: 'afterrebuild' });
     expect(ids(index, 'afterrebuild')).toEqual([docs[1]!.id]);
-    expect(index.query('newword ', { audience: 'staff', limit: 500 }).total).toBe(209);
+    expect(index.candidates('newword ', { audience: 'staff', limit: 500 }).total).toBe(209);
     index.articleRemoved(docs[2]!.id);
-    expect(index.query('newword ', { audience: 'staff', limit: 500 }).total).toBe(208);
+    expect(index.candidates('newword ', { audience: 'staff', limit: 500 }).total).toBe(208);
   });
 });
 
@@ -254,7 +264,7 @@ describe('SearchIndex: presenting hits', () => {
     });
     const index = new SearchIndex();
     index.build([doc]);
-    const hit = index.query('router', AGENT).hits[0]!;
+    const hit = search(index, 'router', AGENT).hits[0]!;
     expect(hit.snippet).toContain('<mark>router</mark>');
     expect(hit.titleHtml).toBe('<mark>Router</mark> keeps rebooting');
     expect(hit).toMatchObject({
@@ -272,7 +282,7 @@ describe('SearchIndex: presenting hits', () => {
     });
     const index = new SearchIndex();
     index.build([doc]);
-    const hit = index.query('dongle', AGENT).hits[0]!;
+    const hit = search(index, 'dongle', AGENT).hits[0]!;
     expect(hit.snippet).toContain('&lt;b&gt;bold&lt;/b&gt;');
     expect(hit.snippet).not.toContain('<b>');
     expect(hit.snippet).toContain('<mark>dongle</mark>');
@@ -291,7 +301,7 @@ describe('SearchIndex: presenting hits', () => {
     const doc = makeDoc({ title: 'Stalecheck article', confidence, verifyBy });
     const index = new SearchIndex();
     index.build([doc]);
-    const hit = index.query('stalecheck', { audience: 'agents', today: '2024-06-01' }).hits[0];
+    const hit = search(index, 'stalecheck', { audience: 'agents', today: '2024-06-01' }).hits[0];
     expect(hit?.stale).toBe(stale);
   });
 });
@@ -322,7 +332,7 @@ describe('SearchIndex: hostile queries', () => {
 
   it.each(HOSTILE_QUERIES)('%s: returns quickly without throwing', (_label, query) => {
     const started = performance.now();
-    const result = index.query(query, ADMIN);
+    const result = search(index, query, ADMIN);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(result.hits.length).toBeLessThanOrEqual(20);
     expect(result.total).toBeGreaterThanOrEqual(result.hits.length);

@@ -1,8 +1,12 @@
-import type { SearchHit } from '../../server/search/searchIndex';
-import { rank } from '../../server/services/search/ranking';
+import type { SearchHit } from '../../server/search/hit';
+import { planQuery } from '../../server/search/queryPlan';
+import { rank } from '../../server/search/rank';
+
+/** A hit as the engine would give it, before ranking adds solves and reasons. */
+type EngineHit = Omit<SearchHit, 'solves30d' | 'why'>;
 
 let n = 0;
-function hit(o: Partial<SearchHit> = {}): SearchHit {
+function hit(o: Partial<EngineHit> = {}): EngineHit {
   n += 1;
   return {
     id: n,
@@ -41,7 +45,11 @@ describe('rank', () => {
     ] as const)(
       'scores a %s hit (stale: %s) of text score 10 as %d',
       (confidence, stale, score, why) => {
-        const [ranked] = rank([hit({ confidence, stale, score: 10 })], 'router', noSolves);
+        const [ranked] = rank(
+          [hit({ confidence, stale, score: 10 })],
+          planQuery('router'),
+          noSolves,
+        );
         expect(ranked!.score).toBeCloseTo(score, 3);
         expect(ranked!.textScore).toBe(10);
         expect(ranked!.why).toEqual(why);
@@ -51,11 +59,11 @@ describe('rank', () => {
     it('puts validated above not-validated at equal text relevance, whatever the input order', () => {
       const unvalidated = hit({ confidence: 'not_validated' });
       const valid = hit({ confidence: 'validated' });
-      expect(rank([unvalidated, valid], 'q', noSolves).map((h) => h.id)).toEqual([
+      expect(rank([unvalidated, valid], planQuery('q'), noSolves).map((h) => h.id)).toEqual([
         valid.id,
         unvalidated.id,
       ]);
-      expect(rank([valid, unvalidated], 'q', noSolves).map((h) => h.id)).toEqual([
+      expect(rank([valid, unvalidated], planQuery('q'), noSolves).map((h) => h.id)).toEqual([
         valid.id,
         unvalidated.id,
       ]);
@@ -64,12 +72,12 @@ describe('rank', () => {
     it('only reorders close calls: a much better text match still comes first', () => {
       const better = hit({ confidence: 'not_validated', score: 20 });
       const trusted = hit({ confidence: 'validated', score: 10 });
-      expect(rank([trusted, better], 'q', solves({ [trusted.id]: 1000 })).map((h) => h.id)).toEqual(
-        [better.id, trusted.id],
-      );
+      expect(
+        rank([trusted, better], planQuery('q'), solves({ [trusted.id]: 1000 })).map((h) => h.id),
+      ).toEqual([better.id, trusted.id]);
       // a close call flips
       const close = hit({ confidence: 'not_validated', score: 10.5 });
-      expect(rank([close, trusted], 'q', noSolves).map((h) => h.id)).toEqual([
+      expect(rank([close, trusted], planQuery('q'), noSolves).map((h) => h.id)).toEqual([
         trusted.id,
         close.id,
       ]);
@@ -85,31 +93,37 @@ describe('rank', () => {
       [100_000, 13],
     ])('with %d solves lifts a validated hit of text score 10 to %f', (count, expected) => {
       const h = hit();
-      const [ranked] = rank([h], 'q', solves({ [h.id]: count }));
+      const [ranked] = rank([h], planQuery('q'), solves({ [h.id]: count }));
       expect(ranked!.score).toBeCloseTo(expected, 2);
       expect(ranked!.solves30d).toBe(count);
     });
 
     it('lifts by at most 30 %', () => {
       const h = hit({ score: 7 });
-      expect(rank([h], 'q', () => 1e9)[0]!.score).toBeCloseTo(9.1, 3);
+      expect(rank([h], planQuery('q'), () => 1e9)[0]!.score).toBeCloseTo(9.1, 3);
     });
 
     it('ranks the recently solving one first among equal validated hits', () => {
       const a = hit();
       const b = hit();
-      expect(rank([a, b], 'q', solves({ [b.id]: 2 })).map((h) => h.id)).toEqual([b.id, a.id]);
-      expect(rank([a, b], 'q', solves({ [a.id]: 1, [b.id]: 5 })).map((h) => h.id)).toEqual([
+      expect(rank([a, b], planQuery('q'), solves({ [b.id]: 2 })).map((h) => h.id)).toEqual([
         b.id,
         a.id,
       ]);
+      expect(
+        rank([a, b], planQuery('q'), solves({ [a.id]: 1, [b.id]: 5 })).map((h) => h.id),
+      ).toEqual([b.id, a.id]);
     });
 
     it('says how many contacts it solved, singular and plural, and nothing for none', () => {
       const one = hit();
       const many = hit();
       const none = hit();
-      const ranked = rank([one, many, none], 'q', solves({ [one.id]: 1, [many.id]: 14 }));
+      const ranked = rank(
+        [one, many, none],
+        planQuery('q'),
+        solves({ [one.id]: 1, [many.id]: 14 }),
+      );
       const why = (id: number) => ranked.find((h) => h.id === id)!.why;
       expect(why(one.id)).toEqual(['Validated', 'Solved 1 contact in the last 30 days']);
       expect(why(many.id)).toEqual(['Validated', 'Solved 14 contacts in the last 30 days']);
@@ -120,7 +134,7 @@ describe('rank', () => {
       const a = hit();
       const b = hit();
       const asked: number[] = [];
-      rank([a, b], 'q', (id) => {
+      rank([a, b], planQuery('q'), (id) => {
         asked.push(id);
         return 0;
       });
@@ -138,7 +152,7 @@ describe('rank', () => {
       ['http503', 'HTTP 503'],
     ])('explains a match of query %j with the code %s first', (query, code) => {
       const h = hit({ errorCodes: ['X-1', code], confidence: 'not_validated' });
-      const [ranked] = rank([h], query, solves({ [h.id]: 2 }));
+      const [ranked] = rank([h], planQuery(query), solves({ [h.id]: 2 }));
       expect(ranked!.why).toEqual([
         `Error code ${code} matches`,
         'Not validated yet',
@@ -147,20 +161,24 @@ describe('rank', () => {
     });
 
     it('does not explain a match when the query holds no code of the hit', () => {
-      const [ranked] = rank([hit({ errorCodes: ['E-1043'] })], 'router blinking', noSolves);
+      const [ranked] = rank(
+        [hit({ errorCodes: ['E-1043'] })],
+        planQuery('router blinking'),
+        noSolves,
+      );
       expect(ranked!.why).toEqual(['Validated']);
     });
 
     it('does not claim a match for a different code that merely starts the same', () => {
       // the agent typed E-1043; the article is about E-10, a different error
-      const [ranked] = rank([hit({ errorCodes: ['E-10'] })], 'E-1043', noSolves);
+      const [ranked] = rank([hit({ errorCodes: ['E-10'] })], planQuery('E-1043'), noSolves);
       expect(ranked!.why).toEqual(['Validated']);
     });
 
     it('does not change the score', () => {
       const withCode = hit({ errorCodes: ['E-1043'] });
       const without = hit();
-      const ranked = rank([withCode, without], 'E-1043', noSolves);
+      const ranked = rank([withCode, without], planQuery('E-1043'), noSolves);
       expect(ranked[0]!.score).toBe(ranked[1]!.score);
     });
   });
@@ -168,9 +186,11 @@ describe('rank', () => {
   describe('order', () => {
     it('keeps the engine order for equal scores (stable), in either input order', () => {
       const hits = [hit(), hit(), hit(), hit()];
-      expect(rank(hits, 'q', noSolves).map((h) => h.id)).toEqual(hits.map((h) => h.id));
+      expect(rank(hits, planQuery('q'), noSolves).map((h) => h.id)).toEqual(hits.map((h) => h.id));
       const reversed = [...hits].reverse();
-      expect(rank(reversed, 'q', noSolves).map((h) => h.id)).toEqual(reversed.map((h) => h.id));
+      expect(rank(reversed, planQuery('q'), noSolves).map((h) => h.id)).toEqual(
+        reversed.map((h) => h.id),
+      );
     });
 
     it('sorts by final score, ties in input order', () => {
@@ -178,26 +198,40 @@ describe('rank', () => {
       const b = hit({ score: 8 }); // 8
       const c = hit({ score: 6 }); // 6, tie with a
       const d = hit({ confidence: 'archived', score: 20 }); // 10
-      expect(rank([a, b, c, d], 'q', noSolves).map((h) => h.id)).toEqual([d.id, b.id, a.id, c.id]);
-      expect(rank([c, b, a, d], 'q', noSolves).map((h) => h.id)).toEqual([d.id, b.id, c.id, a.id]);
+      expect(rank([a, b, c, d], planQuery('q'), noSolves).map((h) => h.id)).toEqual([
+        d.id,
+        b.id,
+        a.id,
+        c.id,
+      ]);
+      expect(rank([c, b, a, d], planQuery('q'), noSolves).map((h) => h.id)).toEqual([
+        d.id,
+        b.id,
+        c.id,
+        a.id,
+      ]);
     });
 
     it('rounds scores to three decimals', () => {
-      const [ranked] = rank([hit({ score: 1 / 3, confidence: 'not_validated' })], 'q', noSolves);
+      const [ranked] = rank(
+        [hit({ score: 1 / 3, confidence: 'not_validated' })],
+        planQuery('q'),
+        noSolves,
+      );
       expect(ranked!.score).toBe(0.283);
     });
 
     it('returns new objects and leaves the engine’s hits untouched', () => {
       const h = hit({ score: 10, confidence: 'not_validated' });
       const copy = structuredClone(h);
-      const [ranked] = rank([h], 'q', () => 3);
+      const [ranked] = rank([h], planQuery('q'), () => 3);
       expect(h).toEqual(copy);
       expect(ranked).not.toBe(h);
       expect(ranked).toMatchObject({ ...copy, score: expect.any(Number), textScore: 10 });
     });
 
     it('ranks nothing into nothing', () => {
-      expect(rank([], 'q', noSolves)).toEqual([]);
+      expect(rank([], planQuery('q'), noSolves)).toEqual([]);
     });
   });
 });

@@ -1,4 +1,7 @@
-import type { SearchHit } from '../../search/searchIndex';
+import type { Confidence } from '../contract/enums';
+import { isStale } from '../domain/verification';
+import type { SearchDoc } from './document';
+import type { QueryPlan } from './queryPlan';
 
 /**
  * The rank agents see (DESIGN §4): text relevance, then trust and recent outcomes. They only
@@ -10,14 +13,28 @@ const STALE = 0.9;
 const OUTCOME_WEIGHT = 0.08;
 const OUTCOME_MAX = 0.3;
 
-/** What ranking needs to know about a match. */
+/** What ranking needs to know about a match: a new signal is a field here, read in rankable(). */
 export interface Rankable {
   id: number;
   score: number;
-  confidence: SearchHit['confidence'];
+  confidence: Confidence;
   stale: boolean;
   errorCodes: string[];
 }
+
+/** One text match of the engine, as ranking reads it (`today` decides stale). */
+export const rankable = (
+  doc: SearchDoc,
+  score: number,
+  today: string,
+): Rankable & { doc: SearchDoc } => ({
+  doc,
+  id: doc.id,
+  score,
+  confidence: doc.confidence,
+  stale: isStale(doc, today),
+  errorCodes: doc.errorCodes,
+});
 
 export type Ranked<T extends Rankable> = T & {
   textScore: number;
@@ -29,13 +46,13 @@ const codeKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export function rank<T extends Rankable>(
   hits: readonly T[],
-  query: string,
+  plan: QueryPlan,
   solvesOf: (id: number) => number,
 ): Ranked<T>[] {
   // whole words, adjacent pairs ("HTTP 503") and the whole query: never a mere substring,
   // so "E-10431" does not claim to match E-1043
-  const words = query.split(/\s+/).map(codeKey).filter(Boolean);
-  const keys = new Set([...words, ...words.slice(1).map((w, i) => words[i] + w), codeKey(query)]);
+  const words = plan.typed.map(codeKey).filter(Boolean);
+  const keys = new Set([...words, ...words.slice(1).map((w, i) => words[i] + w), words.join('')]);
   const ranked: Ranked<T>[] = hits.map((hit) => {
     const solves = solvesOf(hit.id);
     const why: string[] = [];
