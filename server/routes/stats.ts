@@ -5,8 +5,8 @@ import { requireRole } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { isoDay } from '../contract/articles';
 import { CHANNELS } from '../contract/enums';
+import { DRILL_METRICS, METRIC_KEYS } from '../contract/metrics';
 import * as stats from '../services/stats/stats';
-import { DRILL, type DrillMetric } from '../stores/stats';
 import type { ContactRow } from '../stores/contacts';
 import { toCsv } from '../presenters/csv';
 
@@ -26,63 +26,67 @@ const gapsQuery = z
 const contactsQuery = z
   .object({
     ...range,
-    metric: z.enum(Object.keys(DRILL) as [DrillMetric, ...DrillMetric[]]).default('all'),
+    metric: z.enum(DRILL_METRICS).default('all'),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict();
 
+/** A drill-down's contact as it leaves the server: its keys are the CSV columns, in order. */
+const DRILL_ROW = {
+  id: (c: ContactRow) => c.id,
+  agent: (c: ContactRow) => c.agentName,
+  agentDepartment: (c: ContactRow) => c.agentDepartmentSlug,
+  channel: (c: ContactRow) => c.channel,
+  customerRef: (c: ContactRow) => c.customerRef,
+  startedAt: (c: ContactRow) => c.startedAt,
+  closedAt: (c: ContactRow) => c.closedAt,
+  outcome: (c: ContactRow) => c.outcome,
+  articleId: (c: ContactRow) => c.articleId,
+  article: (c: ContactRow) => c.articleTitle,
+  articleDepartment: (c: ContactRow) => c.articleDepartmentSlug,
+  escalatedTo: (c: ContactRow) => c.escalatedToSlug,
+};
+const drillRow = (c: ContactRow) =>
+  Object.fromEntries(Object.entries(DRILL_ROW).map(([key, get]) => [key, get(c)]));
+
+type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+type GapRow = Answer<typeof stats.contentGaps>['zeroResults'][number];
+type Spread = Answer<typeof stats.timeToPublish>['toNotValidated'];
+/** Every key of a row type, in the order given (the compiler checks none is missing). */
+const keysOf = <T>(keys: Record<keyof T, true>) => Object.keys(keys);
+
 /** CSV columns of each export, in order (an empty export still has its header row). */
-const SUMMARY = [
-  'contacts',
-  'solved',
-  'escalated',
-  'followUp',
-  'fcrClaimed',
-  'fcrVerified',
-  'fcrVerifiedEligible',
-  'escalationRate',
-  'escalationsAvoided',
-  'escalationsAvoidedValue',
-  'linkRate',
-  'reuseRate',
-];
 const COLUMNS = {
-  summary: SUMMARY,
-  'series-day': ['day', ...SUMMARY],
-  'series-week': ['week', ...SUMMARY],
-  'cross-silo': ['articleDepartment', 'agentDepartment', 'solves'],
-  'content-gaps': ['kind', 'query', 'count', 'lastDay'],
-  'time-to-publish': ['step', 'count', 'medianHours', 'p90Hours'],
-  'article-impact': [
-    'id',
-    'slug',
-    'title',
-    'departmentSlug',
-    'confidence',
-    'verifyBy',
-    'lastVerified',
-    'uses',
-    'solves',
-    'failedTries',
-    'escalationsAvoided',
-    'openFlags',
-    'solveRate',
+  summary: METRIC_KEYS,
+  'series-day': ['day', ...METRIC_KEYS],
+  'series-week': ['week', ...METRIC_KEYS],
+  'cross-silo': keysOf<Answer<typeof stats.matrix>[number]>({
+    articleDepartment: true,
+    agentDepartment: true,
+    solves: true,
+  }),
+  'content-gaps': ['kind', ...keysOf<GapRow>({ query: true, count: true, lastDay: true })],
+  'time-to-publish': [
+    'step',
+    ...keysOf<Spread>({ count: true, medianHours: true, p90Hours: true }),
   ],
-  contacts: [
-    'id',
-    'agent',
-    'agentDepartment',
-    'channel',
-    'customerRef',
-    'startedAt',
-    'closedAt',
-    'outcome',
-    'articleId',
-    'article',
-    'articleDepartment',
-    'escalatedTo',
-  ],
+  'article-impact': keysOf<Answer<typeof stats.articles>[number]>({
+    id: true,
+    slug: true,
+    title: true,
+    departmentSlug: true,
+    confidence: true,
+    verifyBy: true,
+    lastVerified: true,
+    uses: true,
+    solves: true,
+    failedTries: true,
+    escalationsAvoided: true,
+    openFlags: true,
+    solveRate: true,
+  }),
+  contacts: Object.keys(DRILL_ROW),
 };
 
 /** JSON by default; `format=csv` downloads the same rows as `<file>.csv`. */
@@ -103,21 +107,6 @@ function send(
   }
   res.json({ data: rows, ...(meta && { meta }) });
 }
-
-const drillRow = (c: ContactRow) => ({
-  id: c.id,
-  agent: c.agentName,
-  agentDepartment: c.agentDepartmentSlug,
-  channel: c.channel,
-  customerRef: c.customerRef,
-  startedAt: c.startedAt,
-  closedAt: c.closedAt,
-  outcome: c.outcome,
-  articleId: c.articleId,
-  article: c.articleTitle,
-  articleDepartment: c.articleDepartmentSlug,
-  escalatedTo: c.escalatedToSlug,
-});
 
 /** Team statistics (DESIGN §3): managers and admins only. */
 export function statsRouter(db: Database): Router {

@@ -1,10 +1,19 @@
+import {
+  CONTACT_FACTS,
+  DRILLS,
+  type ContactFact,
+  type Counts,
+  type DrillMetric,
+  type WindowFact,
+} from '../contract/metrics';
 import type { Param, Queryable } from '../db/connection';
 
 /**
  * The SQL behind DESIGN §3 (content gaps: statsGaps.ts). Every number counts contacts *closed*
  * in [from, to) (whole UTC days) that pass the filters. Numbers are sums over the daily
- * roll-ups of migration 005; only the drill-down's page of contacts and FCR verified's edge day
- * read `contacts` itself, through `contactScope`, the same filter written over rows.
+ * roll-ups of migration 005 (a fact of contract/metrics.ts is a column of them); only the
+ * drill-down's page of contacts and FCR verified's edge day read the contacts themselves,
+ * through `contactScope`, the same filter written over rows.
  */
 export interface StatsFilter {
   from: string;
@@ -50,20 +59,20 @@ function named(sql: string, params: Param[], extra: Record<string, Param>) {
   return { text, bound };
 }
 
-export interface Counts {
-  contacts: number;
-  solved: number;
-  escalated: number;
-  followUp: number;
-  verifiedEligible: number;
-  verified: number;
-  /** solves with a customer reference whose customer called again within the window */
-  repeated: number;
-  avoided: number;
-  linked: number;
-  solvedWithArticle: number;
-  reused: number;
-}
+export type { Counts };
+
+/** A fact's column in stats_contact_facts and contact_days (migrations 005, 006). */
+const column = (fact: ContactFact) => fact.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The window facts over solve_repeat_days' `repeat_days` (whole days from a solve with a
+ * customer reference to that customer's next contact): a repeat within `@windowDays` days
+ * undoes the solve. Eligibility (verifiedEligible) depends on the hour instead: dailyCounts.
+ */
+const REPEAT: Record<Exclude<WindowFact, 'verifiedEligible'>, string> = {
+  verified: 'repeat_days > @windowDays',
+  repeated: 'repeat_days <= @windowDays',
+};
 
 export interface Window {
   /** a repeat within this many days undoes a solve */
@@ -117,27 +126,23 @@ export async function dailyCounts(
 ): Promise<(Counts & { day: string })[]> {
   const scope = rollupScope(f, true);
   const endDay = window.end.slice(0, 10);
-  const [sums, repeats] = await Promise.all([
-    db.all<
-      Omit<Counts, 'verifiedEligible' | 'verified' | 'repeated'> & { day: string; withRef: number }
-    >(
-      `SELECT r.day, sum(r.contacts) AS contacts, sum(r.solved) AS solved,
-         sum(r.escalated) AS escalated, sum(r.follow_up) AS followUp, sum(r.with_ref) AS withRef,
-         sum(r.avoided) AS avoided, sum(r.linked) AS linked,
-         sum(r.solved_with_article) AS solvedWithArticle, sum(r.reused) AS reused
+  const sums = CONTACT_FACTS.map((fact) => `sum(r.${column(fact)}) AS ${fact}`).join(', ');
+  const [daySums, repeats] = await Promise.all([
+    db.all<Record<ContactFact, number> & { day: string; withRef: number }>(
+      `SELECT r.day, ${sums}, sum(r.with_ref) AS withRef
        FROM contact_days r WHERE ${scope.where} GROUP BY r.day`,
       scope.params,
     ),
     db.all<{ day: string; verified: number; repeated: number }>(
-      `SELECT r.day, coalesce(sum(r.n) FILTER (WHERE r.repeat_days > @w), 0) AS verified,
-         coalesce(sum(r.n) FILTER (WHERE r.repeat_days <= @w), 0) AS repeated
+      `SELECT r.day, coalesce(sum(r.n) FILTER (WHERE r.${REPEAT.verified}), 0) AS verified,
+         coalesce(sum(r.n) FILTER (WHERE r.${REPEAT.repeated}), 0) AS repeated
        FROM solve_repeat_days r WHERE ${scope.where} GROUP BY r.day`,
-      { ...scope.params, '@w': window.days },
+      { ...scope.params, '@windowDays': window.days },
     ),
   ]);
   const repeat = new Map(repeats.map((r) => [r.day, r]));
-  const edge = sums.some((s) => s.day === endDay) ? await edgeDay(db, f, window) : undefined;
-  return sums.map(({ withRef, ...s }) => {
+  const edge = daySums.some((s) => s.day === endDay) ? await edgeDay(db, f, window) : undefined;
+  return daySums.map(({ withRef, ...s }) => {
     const r = repeat.get(s.day);
     const ended = s.day < endDay;
     return {
@@ -151,14 +156,12 @@ export async function dailyCounts(
 
 /** FCR verified's numbers on the day the window ends: contacts closed up to that instant. */
 async function edgeDay(db: Queryable, f: StatsFilter, window: Window) {
-  const scope = contactScope(f);
+  const scope = contactScope(f, 'f');
   const { text, bound } = named(
-    `SELECT coalesce(sum(c.customer_ref IS NOT NULL), 0) AS eligible,
-       coalesce(sum(c.outcome = 'solved' AND c.customer_ref IS NOT NULL
-         AND (c.next_contact_at IS NULL OR c.next_contact_at >
-           strftime('%Y-%m-%dT%H:%M:%fZ', c.closed_at, '+' || @windowDays || ' days'))), 0) AS verified
-     FROM contacts c
-     WHERE ${scope.where} AND c.closed_at >= @endDay AND c.closed_at <= @windowEnd`,
+    `SELECT coalesce(sum(f.with_ref), 0) AS eligible,
+       coalesce(sum(f.${REPEAT.verified}), 0) AS verified
+     FROM stats_contact_facts f
+     WHERE ${scope.where} AND f.closed_at >= @endDay AND f.closed_at <= @windowEnd`,
     scope.params,
     { endDay: window.end.slice(0, 10), windowEnd: window.end, windowDays: window.days },
   );
@@ -229,36 +232,34 @@ export async function publishTimes(
   return { published: list(row.published), validated: list(row.validated) };
 }
 
-/** The contacts behind a number (drill-down), newest first. */
-export const DRILL = {
-  all: '1',
-  solved: "c.outcome = 'solved'",
-  escalated: "c.outcome = 'escalated'",
-  followUp: "c.outcome = 'follow_up'",
-  verified: `c.outcome = 'solved' AND c.customer_ref IS NOT NULL AND c.closed_at <= @windowEnd
-    AND (c.next_contact_at IS NULL
-      OR c.next_contact_at > strftime('%Y-%m-%dT%H:%M:%fZ', c.closed_at, '+' || @windowDays || ' days'))`,
-  repeated: `c.outcome = 'solved' AND c.customer_ref IS NOT NULL
-    AND c.next_contact_at <= strftime('%Y-%m-%dT%H:%M:%fZ', c.closed_at, '+' || @windowDays || ' days')`,
-  avoided: `c.outcome = 'solved' AND c.article_id IS NOT NULL
-    AND c.article_department_id <> c.agent_department_id`,
-  linked: `(c.article_id IS NOT NULL OR EXISTS (
-    SELECT 1 FROM contact_articles ca WHERE ca.contact_id = c.id AND ca.kind = 'tried'))`,
-  reused: `c.outcome = 'solved' AND c.article_id IS NOT NULL
-    AND (SELECT a.created_at FROM articles a WHERE a.id = c.article_id) < c.started_at`,
-  /** a cross-silo matrix cell: solved with an article of the article-department filter */
-  solvedWith: `c.outcome = 'solved' AND c.article_id IS NOT NULL
-    AND (@articleDepartmentId IS NULL OR c.article_department_id = @articleDepartmentId)`,
-  /**
-   * time to publish: "needs an article" escalations whose article was published (a request is
-   * made when its contact closes); the article-department filter is the department asked
-   */
-  published: `EXISTS (SELECT 1 FROM article_requests r WHERE r.contact_id = c.id
+/** Drill-downs that count no fact of the summary: each has its own condition and total. */
+export type OwnDrill = {
+  [K in DrillMetric]: (typeof DRILLS)[K]['fact'] extends null ? K : never;
+}[DrillMetric];
+
+const OWN_DRILL: Record<OwnDrill, string> = {
+  // a cross-silo matrix cell: solved with an article of the article-department filter
+  solvedWith: `f.solved_with_article
+    AND (@articleDepartmentId IS NULL OR f.article_department_id = @articleDepartmentId)`,
+  // time to publish: "needs an article" escalations whose article was published (a request is
+  // made when its contact closes); the article-department filter is the department asked
+  published: `EXISTS (SELECT 1 FROM article_requests r WHERE r.contact_id = f.id
     AND r.article_id IS NOT NULL AND r.ms_to_published IS NOT NULL
     AND (@articleDepartmentId IS NULL OR r.department_id = @articleDepartmentId))`,
-} as const;
+};
 
-export type DrillMetric = keyof typeof DRILL;
+/**
+ * The contacts behind a number, as a condition on stats_contact_facts `f`: for a contact fact,
+ * its column (the one the roll-ups sum), so each metric is defined once (migration 006).
+ * Verified solves are those whose window has ended, as in dailyCounts.
+ */
+function drillCondition(metric: DrillMetric): string {
+  const fact = DRILLS[metric].fact;
+  if (fact === null) return OWN_DRILL[metric as OwnDrill];
+  if (fact === 'verified') return `f.${REPEAT.verified} AND f.closed_at <= @windowEnd`;
+  if (fact === 'repeated') return `f.${REPEAT.repeated}`;
+  return `f.${column(fact)}`;
+}
 
 /** One page of the contacts behind a number, newest first (the total comes from the roll-ups). */
 export async function drillIds(
@@ -269,10 +270,13 @@ export async function drillIds(
   page: { limit: number; offset: number },
 ): Promise<number[]> {
   // time to publish reads the article department as the request's, not as the contacts' scope
-  const scope = contactScope(metric === 'published' ? { ...f, articleDepartmentId: undefined } : f);
+  const scope = contactScope(
+    metric === 'published' ? { ...f, articleDepartmentId: undefined } : f,
+    'f',
+  );
   const list = named(
-    `SELECT c.id FROM contacts c WHERE ${scope.where} AND ${DRILL[metric]}
-     ORDER BY c.closed_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
+    `SELECT f.id FROM stats_contact_facts f WHERE ${scope.where} AND ${drillCondition(metric)}
+     ORDER BY f.closed_at DESC, f.id DESC LIMIT @limit OFFSET @offset`,
     scope.params,
     {
       windowEnd: window.end,

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { DRILLS } from '../../../server/contract/metrics';
 import type { Department } from '../types';
 import { formatDateTime, formatDay } from '../ui/format';
 import { Link } from '../ui/Link';
@@ -30,55 +31,10 @@ interface Props {
   settings: StatsSettings | null;
 }
 
-/** What each drill-down lists, in the words of DESIGN §3. */
+/** What each drill-down lists, in the words of DESIGN §3 (the metric catalogue's). */
 function metricTitle(metric: DrillMetric, days: number): { title: string; meaning: string } {
-  switch (metric) {
-    case 'solved':
-      return { title: 'Solved on first contact', meaning: 'FCR claimed: closed as solved.' };
-    case 'verified':
-      return {
-        title: 'Verified first-contact resolutions',
-        meaning: `Solved, with a customer reference, and no other contact from that customer within ${days} days.`,
-      };
-    case 'repeated':
-      return {
-        title: 'Solved, but the customer came back',
-        meaning: `Closed as solved, yet the same customer reference contacted again within ${days} days: the gap between claimed and verified FCR.`,
-      };
-    case 'escalated':
-      return { title: 'Escalated contacts', meaning: 'Handed to another department.' };
-    case 'followUp':
-      return { title: 'Follow-up contacts', meaning: 'Not resolved, not escalated.' };
-    case 'avoided':
-      return {
-        title: 'Escalations avoided',
-        meaning: "Solved with an article owned by another department than the agent's.",
-      };
-    case 'linked':
-      return {
-        title: 'Contacts linked to an article',
-        meaning: 'An article solved it or was tried.',
-      };
-    case 'solvedWith':
-      return {
-        title: 'Solved with that department’s articles',
-        meaning:
-          'Solved with an article owned by the chosen article department (a cross-silo cell).',
-      };
-    case 'published':
-      return {
-        title: 'Escalations that got their article',
-        meaning:
-          'Escalated with “needs an article”, and the article written for it is published: the requests behind time to publish.',
-      };
-    case 'reused':
-      return {
-        title: 'Solved by reusing an article',
-        meaning: 'Solved with an article that existed before the contact started.',
-      };
-    default:
-      return { title: 'All closed contacts', meaning: 'Every contact closed in the period.' };
-  }
+  const { title, meaning } = DRILLS[metric];
+  return { title, meaning: meaning.replace('{days}', String(days)) };
 }
 
 const channelLabel: Record<string, string> = { phone: 'Phone', chat: 'Chat', email: 'Email' };

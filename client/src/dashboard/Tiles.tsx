@@ -1,4 +1,10 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
+import {
+  METRICS,
+  type Metric,
+  type MetricKey,
+  type MetricKind,
+} from '../../../server/contract/metrics';
 import { Link } from '../ui/Link';
 import { drillHref } from './dashboardUrl';
 import { count, duration, NONE, percent, pointsBetween } from './format';
@@ -43,7 +49,20 @@ function Tile({ label, value, children, href }: TileProps) {
   );
 }
 
-/** The numbers a manager asks first (DESIGN §3), each explained in a line and drillable. */
+/** The catalogue's headline metrics, in its order. */
+const TILES = METRICS.filter((m) => 'tile' in m) as readonly (Metric & { key: MetricKey })[];
+
+/** How a tile writes a metric's value. */
+const SHOW: Record<MetricKind, (n: number | null) => string> = {
+  count,
+  rate: percent,
+  money: count,
+};
+
+/**
+ * The numbers a manager asks first (DESIGN §3), each explained in a line and drillable: the
+ * catalogue's tiles, then the claimed/verified gap after FCR verified, and time to publish.
+ */
 export function Tiles({ search, summary: s, timeToPublish: ttp, settings, repeated }: Props) {
   const drill = (metric: DrillMetric) => drillHref(search, metric);
   const v = <T,>(f: (s: Summary) => T, fallback: T) => (s ? f(s) : fallback);
@@ -51,30 +70,42 @@ export function Tiles({ search, summary: s, timeToPublish: ttp, settings, repeat
   const gap = s ? pointsBetween(s.fcrClaimed, s.fcrVerified) : null;
   const perEscalation = settings ? settings.costEscalated - settings.costFirstContact : null;
 
-  return (
-    <ul class="results-list dashboard-tiles" aria-label="Headline numbers">
-      <Tile label="Contacts" value={v((s) => count(s.contacts), NONE)} href={drill('all')}>
-        {s
-          ? `${count(s.solved)} solved · ${count(s.escalated)} escalated · ${count(s.followUp)} follow-up`
-          : 'closed in the period'}
-      </Tile>
-      <Tile
-        label="FCR claimed"
-        value={v((s) => percent(s.fcrClaimed), NONE)}
-        href={drill('solved')}
-      >
-        {s
-          ? `${count(s.solved)} of ${count(s.contacts)} closed as solved on the first contact`
-          : ''}
-      </Tile>
-      <Tile
-        label="FCR verified"
-        value={v((s) => percent(s.fcrVerified), NONE)}
-        href={drill('verified')}
-      >
+  /** The line under a metric's number. */
+  const detail: Partial<Record<MetricKey, ComponentChildren>> = {
+    contacts: s
+      ? `${count(s.solved)} solved · ${count(s.escalated)} escalated · ${count(s.followUp)} follow-up`
+      : 'closed in the period',
+    fcrClaimed: s
+      ? `${count(s.solved)} of ${count(s.contacts)} closed as solved on the first contact`
+      : '',
+    fcrVerified: (
+      <>
         no repeat from the same customer within {days} days, of{' '}
         {v((s) => count(s.fcrVerifiedEligible), NONE)} eligible contacts
-      </Tile>
+      </>
+    ),
+    escalationRate: s
+      ? `${count(s.escalated)} of ${count(s.contacts)} handed to another department`
+      : '',
+    escalationsAvoided: (
+      <>
+        solved with another department's article
+        {s && perEscalation !== null && settings && (
+          <>
+            {' '}
+            · worth {count(s.escalationsAvoidedValue)} at {count(settings.costEscalated)} −{' '}
+            {count(settings.costFirstContact)} per escalation
+          </>
+        )}
+      </>
+    ),
+    linkRate: 'contacts with an article solved or tried',
+    reuseRate: 'solves with an article that existed before the contact',
+  };
+
+  /** Tiles that are no summary metric, after the metric they explain. */
+  const after: Partial<Record<MetricKey, ComponentChildren>> = {
+    fcrVerified: (
       <Tile
         label="Claimed − verified"
         value={gap === null ? NONE : `${gap} points`}
@@ -84,33 +115,23 @@ export function Tiles({ search, summary: s, timeToPublish: ttp, settings, repeat
           ? 'solved contacts whose customer came back'
           : `${count(repeated)} “solved” contacts came back within ${days} days`}
       </Tile>
-      <Tile
-        label="Escalation rate"
-        value={v((s) => percent(s.escalationRate), NONE)}
-        href={drill('escalated')}
-      >
-        {s ? `${count(s.escalated)} of ${count(s.contacts)} handed to another department` : ''}
-      </Tile>
-      <Tile
-        label="Escalations avoided"
-        value={v((s) => count(s.escalationsAvoided), NONE)}
-        href={drill('avoided')}
-      >
-        solved with another department's article
-        {s && perEscalation !== null && settings && (
-          <>
-            {' '}
-            · worth {count(s.escalationsAvoidedValue)} at {count(settings.costEscalated)} −{' '}
-            {count(settings.costFirstContact)} per escalation
-          </>
-        )}
-      </Tile>
-      <Tile label="Link rate" value={v((s) => percent(s.linkRate), NONE)} href={drill('linked')}>
-        contacts with an article solved or tried
-      </Tile>
-      <Tile label="Reuse rate" value={v((s) => percent(s.reuseRate), NONE)} href={drill('reused')}>
-        solves with an article that existed before the contact
-      </Tile>
+    ),
+  };
+
+  return (
+    <ul class="results-list dashboard-tiles" aria-label="Headline numbers">
+      {TILES.map((m) => (
+        <Fragment key={m.key}>
+          <Tile
+            label={m.label}
+            value={v((s) => SHOW[m.kind](s[m.key]), NONE)}
+            href={m.drill && drill(m.drill)}
+          >
+            {detail[m.key]}
+          </Tile>
+          {after[m.key]}
+        </Fragment>
+      ))}
       <Tile
         label="Time to publish (median)"
         value={ttp ? duration(ttp.toValidated.medianHours) : NONE}

@@ -1,5 +1,6 @@
 // The managers' statistics endpoints (GET /api/stats/*, DESIGN §3): their shapes, and the URLs
 // of their JSON and CSV forms. Same transport and error shape as api.ts.
+import type { DrillMetric } from '../../../server/contract/metrics';
 import { request, requestEnvelope } from '../api';
 import type { ImpactArticle } from '../types';
 
@@ -70,33 +71,8 @@ export interface TimeToPublish {
 /** GET /api/stats/articles: the same rows as a department's impact page. */
 export type ArticleImpactRow = ImpactArticle;
 
-/** The contacts behind a number (GET /api/stats/contacts?metric=). */
-export type DrillMetric =
-  | 'all'
-  | 'solved'
-  | 'escalated'
-  | 'followUp'
-  | 'verified'
-  | 'repeated'
-  | 'avoided'
-  | 'linked'
-  | 'reused'
-  | 'solvedWith'
-  | 'published';
-
-export const DRILL_METRICS: readonly DrillMetric[] = [
-  'all',
-  'solved',
-  'escalated',
-  'followUp',
-  'verified',
-  'repeated',
-  'avoided',
-  'linked',
-  'reused',
-  'solvedWith',
-  'published',
-];
+/** The contacts behind a number (GET /api/stats/contacts?metric=): the metric catalogue's. */
+export { DRILL_METRICS, type DrillMetric } from '../../../server/contract/metrics';
 
 export interface DrillContact {
   id: number;

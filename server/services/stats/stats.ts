@@ -1,3 +1,12 @@
+import {
+  CONTACT_FACTS,
+  DRILLS,
+  METRICS,
+  WINDOW_FACTS,
+  type DrillMetric,
+  type Metric,
+  type MetricValues,
+} from '../../contract/metrics';
 import type { Database } from '../../db/connection';
 import { badRequest, validationFailed } from '../../errors';
 import { findContact } from '../../stores/contacts';
@@ -44,37 +53,28 @@ export async function resolveFilter(db: Database, q: StatsQuery): Promise<stats.
 /** Division that says "nothing to divide by" instead of NaN. */
 const rate = (n: number, d: number) => (d === 0 ? null : n / d);
 
-/** DESIGN §3 numbers from the counts, exactly as GET /api/stats/summary returns them. */
-function summarize(c: stats.Counts, costs: { costEscalated: number; costFirstContact: number }) {
-  return {
-    contacts: c.contacts,
-    solved: c.solved,
-    escalated: c.escalated,
-    followUp: c.followUp,
-    fcrClaimed: rate(c.solved, c.contacts),
-    fcrVerified: rate(c.verified, c.verifiedEligible),
-    fcrVerifiedEligible: c.verifiedEligible,
-    escalationRate: rate(c.escalated, c.contacts),
-    escalationsAvoided: c.avoided,
-    escalationsAvoidedValue: c.avoided * (costs.costEscalated - costs.costFirstContact),
-    linkRate: rate(c.linked, c.contacts),
-    reuseRate: rate(c.reused, c.solvedWithArticle),
-  };
+interface Costs {
+  costEscalated: number;
+  costFirstContact: number;
 }
 
-const ZERO: stats.Counts = {
-  contacts: 0,
-  solved: 0,
-  escalated: 0,
-  followUp: 0,
-  verifiedEligible: 0,
-  verified: 0,
-  repeated: 0,
-  avoided: 0,
-  linked: 0,
-  solvedWithArticle: 0,
-  reused: 0,
-};
+/** One metric of the catalogue from the counts (contract/metrics.ts says what each kind is). */
+function value(m: Metric, c: stats.Counts, costs: Costs): number | null {
+  const n = c[m.numerator];
+  if (m.kind === 'money') return n * (costs.costEscalated - costs.costFirstContact);
+  return m.denominator === undefined ? n : rate(n, c[m.denominator]);
+}
+
+/** DESIGN §3 numbers from the counts, exactly as GET /api/stats/summary returns them. */
+function summarize(c: stats.Counts, costs: Costs): MetricValues {
+  return Object.fromEntries(
+    METRICS.map((m: Metric) => [m.key, value(m, c, costs)]),
+  ) as MetricValues;
+}
+
+const ZERO = Object.fromEntries(
+  [...CONTACT_FACTS, ...WINDOW_FACTS].map((fact) => [fact, 0]),
+) as stats.Counts;
 
 function add(a: stats.Counts, b: stats.Counts): stats.Counts {
   const sum = { ...a };
@@ -175,25 +175,30 @@ export async function articles(db: Database, q: StatsQuery) {
   return rows.map((r) => ({ ...r, solveRate: rate(r.solves, r.uses) }));
 }
 
+/** The totals of the drill-downs that count no fact: their own number. */
+const OWN_TOTAL: Record<stats.OwnDrill, (db: Database, f: stats.StatsFilter) => Promise<number>> = {
+  solvedWith: async (db, f) =>
+    (await stats.crossSilo(db, f)).reduce((n, cell) => n + cell.solves, 0),
+  published: async (db, f) => (await stats.publishTimes(db, f)).published.length,
+};
+
 /** How many contacts are behind a number: the number itself, from the same roll-ups. */
 async function drillTotal(
   db: Database,
   filter: stats.StatsFilter,
-  metric: stats.DrillMetric,
+  metric: DrillMetric,
   window: stats.Window,
 ): Promise<number> {
-  if (metric === 'solvedWith')
-    return (await stats.crossSilo(db, filter)).reduce((n, cell) => n + cell.solves, 0);
-  if (metric === 'published') return (await stats.publishTimes(db, filter)).published.length;
-  const c = await totals(db, filter, window);
-  return metric === 'all' ? c.contacts : c[metric];
+  const fact = DRILLS[metric].fact;
+  if (fact !== null) return (await totals(db, filter, window))[fact];
+  return OWN_TOTAL[metric as stats.OwnDrill](db, filter);
 }
 
 /** The contacts behind a number, for drill-down. */
 export async function drillDown(
   db: Database,
   q: StatsQuery,
-  metric: stats.DrillMetric,
+  metric: DrillMetric,
   page: { limit: number; offset: number },
 ) {
   const filter = await resolveFilter(db, q);
