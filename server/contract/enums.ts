@@ -33,3 +33,19 @@ export const VERSION_KINDS = [
   'auto',
 ] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** What a stats drill-down lists: the contacts behind one number of the dashboard. */
+export const DRILL_METRICS = [
+  'all',
+  'solved',
+  'escalated',
+  'followUp',
+  'verified',
+  'repeated',
+  'avoided',
+  'linked',
+  'reused',
+  'solvedWith',
+  'published',
+] as const;
+export type DrillMetric = (typeof DRILL_METRICS)[number];

@@ -1,36 +1,16 @@
 import { Router, type Response } from 'express';
-import { z } from 'zod';
+import {
+  drillQuery as contactsQuery,
+  gapsQuery,
+  seriesQuery,
+  statsRangeQuery as rangeQuery,
+} from '../contract/stats';
 import type { Database } from '../db/connection';
 import { requireRole } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import { isoDay } from '../contract/articles';
-import { CHANNELS } from '../contract/enums';
 import * as stats from '../services/stats/stats';
-import { DRILL, type DrillMetric } from '../stores/stats';
 import type { ContactRow } from '../stores/contacts';
 import { toCsv } from '../presenters/csv';
-
-const range = {
-  from: isoDay,
-  to: isoDay,
-  agentDepartment: z.string().min(1).max(64).optional(),
-  channel: z.enum(CHANNELS).optional(),
-  articleDepartment: z.string().min(1).max(64).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
-};
-const rangeQuery = z.object(range).strict();
-const seriesQuery = z.object({ ...range, bucket: z.enum(['day', 'week']).default('day') }).strict();
-const gapsQuery = z
-  .object({ ...range, limit: z.coerce.number().int().min(1).max(500).default(50) })
-  .strict();
-const contactsQuery = z
-  .object({
-    ...range,
-    metric: z.enum(Object.keys(DRILL) as [DrillMetric, ...DrillMetric[]]).default('all'),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
 
 /** CSV columns of each export, in order (an empty export still has its header row). */
 const SUMMARY = [
