@@ -12,7 +12,7 @@ import { QueuePage } from './queue/QueuePage';
 import { readPrefill } from './queue/writeLink';
 import { matchRoute, navigate, safeNext, useLocation } from './router';
 import { SearchPage } from './search/SearchPage';
-import type { User } from './types';
+import type { User } from '../../server/contract/types';
 import { DepartmentGate } from './ui/DepartmentGate';
 import { canEdit } from './ui/format';
 import { Header } from './ui/Header';

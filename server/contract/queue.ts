@@ -22,7 +22,8 @@ const status = z.enum(['open', 'resolved']);
 /** Agents' flags, plus `failing`: raised by the system when a validated article keeps failing. */
 export const QUEUE_FLAG_REASONS = [...FLAG_REASONS, 'failing'] as const;
 
-export const flagResponse = z.strictObject({
+/** A flag as the queue lists it: agents' flags and the system's `failing` flags. */
+export const queueFlagResponse = z.strictObject({
   id,
   article: articleRef,
   reason: z.enum(QUEUE_FLAG_REASONS),
@@ -33,6 +34,9 @@ export const flagResponse = z.strictObject({
   contactId: id.nullable(),
   createdAt: timestamp,
 });
+
+/** The answer to an agent's flag (POST /api/articles/:id/flags). */
+export const flagResponse = queueFlagResponse.extend({ reason: z.enum(FLAG_REASONS) });
 
 export const articleRequestResponse = z.strictObject({
   id,
@@ -66,7 +70,7 @@ export const queueArticleResponse = z.strictObject({
 
 export const queueResponse = z.strictObject({
   department: slugRef,
-  flags: z.array(flagResponse),
+  flags: z.array(queueFlagResponse),
   requests: z.array(articleRequestResponse),
   requestGroups: z.array(requestGroupResponse),
   stale: z.array(queueArticleResponse),
@@ -75,6 +79,7 @@ export const queueResponse = z.strictObject({
 
 export type QueueFlagReason = (typeof QUEUE_FLAG_REASONS)[number];
 export type Flag = z.infer<typeof flagResponse>;
+export type QueueFlag = z.infer<typeof queueFlagResponse>;
 export type ArticleRequest = z.infer<typeof articleRequestResponse>;
 export type RequestGroup = z.infer<typeof requestGroupResponse>;
 export type QueueArticle = z.infer<typeof queueArticleResponse>;

@@ -110,3 +110,15 @@ export type Gaps = z.infer<typeof gapsResponse>;
 export type PublishSpread = z.infer<typeof spread>;
 export type TimeToPublish = z.infer<typeof timeToPublishResponse>;
 export type DrillContact = z.infer<typeof drillContactResponse>;
+
+/** Each GET /api/stats/<name> endpoint's `data`. */
+export const statsResponses = {
+  summary: summaryResponse,
+  series: z.array(seriesPointResponse),
+  matrix: z.array(matrixCellResponse),
+  gaps: gapsResponse,
+  'time-to-publish': timeToPublishResponse,
+  articles: statsArticlesResponse,
+  contacts: z.array(drillContactResponse),
+};
+export type StatsEndpoint = keyof typeof statsResponses;

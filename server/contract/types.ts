@@ -19,6 +19,7 @@ export type {
   Flag,
   QueueArticle,
   QueueData,
+  QueueFlag,
   QueueFlagReason,
   RequestGroup,
 } from './queue';

@@ -1,5 +1,5 @@
 import type { Contact } from '../contract/contacts';
-import type { ArticleRequest, Flag } from '../contract/queue';
+import type { ArticleRequest, QueueFlag } from '../contract/queue';
 import type { ContactWithActivity } from '../services/contacts/contacts';
 import type { ArticleRequestRow } from '../stores/articleRequests';
 import type { FlagRow } from '../stores/flags';
@@ -40,7 +40,7 @@ export function presentContact(c: ContactWithActivity): Contact {
   };
 }
 
-export const presentFlag = (f: FlagRow): Flag => ({
+export const presentFlag = (f: FlagRow): QueueFlag => ({
   id: f.id,
   article: { id: f.articleId, slug: f.articleSlug, title: f.articleTitle },
   reason: f.reason,

@@ -1,6 +1,9 @@
+import { articleResponse } from '../../server/contract/articleResponses';
+import { contactResponse, type Contact } from '../../server/contract/contacts';
 import { findPasswordHash, insertUser } from '../../server/stores/users';
 import { findDepartmentBySlug } from '../../server/stores/departments';
 import { client, USERS, type Client, type TestContext } from './app';
+import { contractData } from './contract';
 import { articleInput } from './factories';
 
 /** A second agent in the frontline department (USERS has only one), signed in. */
@@ -41,7 +44,7 @@ export async function createArticle(
   const res = await writer.post('/api/articles', articleInput(overrides));
   if (res.status !== 201)
     throw new Error(`creating an article failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data as CreatedArticle;
+  return contractData(articleResponse, res);
 }
 
 /**
@@ -55,36 +58,14 @@ export async function articlesHiddenFromAgents(writer: Client) {
   return { wip, archived, internal };
 }
 
-export interface ContactBody {
-  id: number;
-  channel: string;
-  customerRef: string | null;
-  agent: { id: number; name: string };
-  agentDepartment: { slug: string; name: string };
-  startedAt: string;
-  closedAt: string | null;
-  outcome: string | null;
-  article: {
-    id: number;
-    slug: string;
-    title: string;
-    department: { slug: string; name: string };
-  } | null;
-  escalatedTo: { slug: string; name: string } | null;
-  reason: string | null;
-  note: string | null;
-  needsArticle: boolean;
-  tried: { id: number; slug: string; title: string }[];
-  opened: { id: number; slug: string; title: string }[];
-  searches: { query: string; resultCount: number; at: string }[];
-}
+export type ContactBody = Contact;
 
 /** Opens a contact and returns it; fails the test on anything but 201. */
 export async function openContact(c: Client, body: object = { channel: 'phone' }) {
   const res = await c.post('/api/contacts', body);
   if (res.status !== 201)
     throw new Error(`opening a contact failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data as ContactBody;
+  return contractData(contactResponse, res);
 }
 
 /** GET /api/search with the given parameters. */

@@ -7,6 +7,8 @@ import {
   type TestContext,
   type UserKey,
 } from '../helpers/app';
+import { contractData } from '../helpers/contract';
+import { impactResponse } from '../../server/contract/departments';
 import { createArticle, userId, type CreatedArticle } from '../helpers/contacts';
 import {
   addUser,
@@ -124,6 +126,7 @@ describe('author impact', () => {
   it('counts uses, solves, failed tries, escalations avoided, open flags and last verification per article', async () => {
     const res = await impact(clients.engineer);
     expect(res.status).toBe(200);
+    contractData(impactResponse, res);
     expect(res.body.data.department).toEqual({ slug: 'network', name: 'Network Engineering' });
     expect(res.body.data.period).toEqual({
       from: `${day(-89)}T00:00:00.000Z`,

@@ -9,6 +9,8 @@ import {
 } from '../helpers/app';
 import { createArticle, ISO, search, userId, type CreatedArticle } from '../helpers/contacts';
 import { auditOf, count, day, moveConfidence } from '../helpers/lifecycle';
+import { contractData } from '../helpers/contract';
+import { articleResponse, diffResponse } from '../../server/contract/articleResponses';
 
 interface ArticleDbRow {
   id: number;
@@ -105,6 +107,7 @@ describe('article lifecycle', () => {
         const a = await at(from);
         const res = await moveConfidence(engineer, a.id, to, 1, `moving to ${to}`);
         expect(res.status).toBe(200);
+        contractData(articleResponse, res);
         expect(res.body.data).toMatchObject({
           id: a.id,
           confidence: to,
@@ -484,6 +487,7 @@ describe('article lifecycle', () => {
     it('uses the article’s own interval for the new date', async () => {
       const a = await at('validated', { verifyBy: day(-1), verifyIntervalDays: 7 });
       const res = await engineer.post(`/api/articles/${a.id}/verify`, { version: 1 }).expect(200);
+      contractData(articleResponse, res);
       expect(res.body.data.verifyBy).toBe(day(7));
     });
 
@@ -561,6 +565,7 @@ describe('article lifecycle', () => {
     it('lists only the changed fields, each as word-level parts', async () => {
       const res = await diff(engineer, 1, 2);
       expect(res.status).toBe(200);
+      contractData(diffResponse, res);
       expect(res.body.data.from).toBe(1);
       expect(res.body.data.to).toBe(2);
       const fields = res.body.data.fields as FieldDiff[];
@@ -672,6 +677,7 @@ describe('article lifecycle', () => {
         .expect(200);
       const res = await engineer.post(`/api/articles/${a.id}/restore`, { from: 1, version: 3 });
       expect(res.status).toBe(200);
+      contractData(articleResponse, res);
       expect(res.body.data).toMatchObject({
         title: 'Set-top box freezes on channel 7',
         resolution: '1. Hold the power button for 10 seconds.',

@@ -1,4 +1,6 @@
+import { statsResponses, type StatsEndpoint } from '../../server/contract/stats';
 import { makeTestApp, signedIn, type Client, type TestContext } from '../helpers/app';
+import { contractData } from '../helpers/contract';
 import { openContact, search } from '../helpers/contacts';
 import { day } from '../helpers/lifecycle';
 import {
@@ -34,9 +36,10 @@ describe('statistics (DESIGN §3)', () => {
   }, 60_000);
   afterAll(() => ctx.close());
 
-  const get = async (endpoint: string, params: Record<string, string | number> = {}) => {
+  const get = async (endpoint: StatsEndpoint, params: Record<string, string | number> = {}) => {
     const res = await stats(manager, endpoint, { ...RANGE, ...params });
     expect(res.status).toBe(200);
+    contractData(statsResponses[endpoint], res);
     return res.body as { data: unknown; meta?: unknown };
   };
   const summary = async (params: Record<string, string> = {}) =>

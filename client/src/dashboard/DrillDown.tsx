@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Department } from '../types';
+import type { Department } from '../../../server/contract/types';
 import { formatDateTime, formatDay } from '../ui/format';
 import { Link } from '../ui/Link';
 import {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
-import type { CloseContact, Contact, SearchHit } from '../types';
+import type { CloseContact, Contact, SearchHit } from '../../../server/contract/types';
 import { copyText } from '../ui/clipboard';
 import type { ConsoleAction } from './OutcomeKeys';
 import type { ContactApi } from './useContact';
