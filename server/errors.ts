@@ -1,11 +1,14 @@
+import type { ErrorId } from './contract/errors';
+
 /**
  * The one error contract: every failure a client can cause becomes an AppError with a
- * stable `id` (clients and tests branch on it), a human message, and optionally the field.
+ * stable `id` (from server/contract/errors.ts: clients and tests branch on it), a human
+ * message, and optionally the field.
  */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly id: string,
+    readonly id: ErrorId,
     message: string,
     readonly field?: string,
     readonly headers: Record<string, string> = {},
@@ -15,7 +18,7 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (id: string, message: string, field?: string) =>
+export const badRequest = (id: ErrorId, message: string, field?: string) =>
   new AppError(400, id, message, field);
 export const validationFailed = (message: string, field?: string) =>
   new AppError(400, 'validation_failed', message, field);
@@ -24,5 +27,5 @@ export const forbidden = (message = 'You do not have permission to do that.') =>
   new AppError(403, 'forbidden', message);
 export const notFound = (what = 'That page') =>
   new AppError(404, 'not_found', `${what} was not found.`);
-export const conflict = (id: string, message: string, field?: string) =>
+export const conflict = (id: ErrorId, message: string, field?: string) =>
   new AppError(409, id, message, field);

@@ -1,5 +1,6 @@
 // The one place that talks to the server: JSON in/out, CSRF handling, error shape; then the
-// endpoints: `api` for everyone, `engineerApi` for engineers and admins.
+// endpoints: `api` for everyone, `engineerApi` for engineers and admins. Every shape is the
+// server's contract (server/contract), so a change there is a type error here.
 import type {
   Article,
   ArticleDiff,
@@ -9,28 +10,36 @@ import type {
   AuditEntry,
   AuditFilter,
   CloseContact,
-  Confidence,
+  ConfidenceChange,
   Contact,
   Department,
+  ErrorId,
   Flag,
   ImpactData,
   NewContact,
   NewFlag,
-  Page,
   QueueData,
+  RestoreInput,
   SearchOptions,
   SearchResult,
   Settings,
   User,
-} from './types';
+  VerifyInput,
+} from '../../server/contract/types';
 
 // ---------- Errors ----------
+
+/**
+ * Ids the client makes up itself: no answer at all, an answer without the error shape, a
+ * role that logs no contacts, anything else thrown.
+ */
+type ClientErrorId = 'network_error' | `http_${number}` | 'contacts_disabled' | 'error';
 
 /** A failed API call, carrying the server's `{ error: { id, message, field } }`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly id: string,
+    readonly id: ErrorId | ClientErrorId,
     message: string,
     readonly field?: string,
   ) {
@@ -108,7 +117,7 @@ function toApiError(res: Response, body: unknown): ApiError {
     const message = typeof e.message === 'string' && e.message ? e.message : defaultMessage(res);
     return new ApiError(
       res.status,
-      e.id,
+      e.id as ErrorId,
       message,
       typeof e.field === 'string' ? e.field : undefined,
     );
@@ -121,6 +130,12 @@ function defaultMessage(res: Response): string {
   if (res.status >= 500) return 'The server had a problem. Please try again in a moment.';
   if (res.status === 404) return 'Not found.';
   return `Request failed (${res.status}).`;
+}
+
+/** A page of a list, and how many rows the whole list has. */
+export interface Page<T> {
+  rows: T[];
+  total: number;
 }
 
 /** The whole success body: `data`, and `meta` on lists (e.g. `{ total, limit, offset }`). */
@@ -268,14 +283,14 @@ export const engineerApi = {
   },
 
   /** A KCS step (submit, validate, back to draft, archive, restore): a new version. */
-  changeConfidence: (slug: string, body: { to: Confidence; version: number; note?: string }) =>
+  changeConfidence: (slug: string, body: ConfidenceChange) =>
     request<Article>(`${articlePath(slug)}/confidence`, { method: 'POST', body }),
 
-  verify: (slug: string, body: { version: number; note?: string }) =>
+  verify: (slug: string, body: VerifyInput) =>
     request<Article>(`${articlePath(slug)}/verify`, { method: 'POST', body }),
 
   /** The text of version `from`, saved as a new version on top of `version`. */
-  restore: (slug: string, body: { from: number; version: number }) =>
+  restore: (slug: string, body: RestoreInput) =>
     request<Article>(`${articlePath(slug)}/restore`, { method: 'POST', body }),
 
   resolveQueueItem: (kind: 'flags' | 'requests', id: number, note: string) =>

@@ -14,7 +14,7 @@ import { readPrefill } from './queue/writeLink';
 import { navigate, useLocation } from './router';
 import { matchRoute, safeNext } from './routes';
 import { SearchPage } from './search/SearchPage';
-import type { User } from './types';
+import type { User } from '../../server/contract/types';
 import { DepartmentGate } from './ui/DepartmentGate';
 import { canEdit } from './ui/format';
 import { homeOf } from './ui/rights';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, FLAG_REASONS, OUTCOMES } from './enums';
+import { articleRef, paging, personRef, slugRef, timestamp } from './refs';
 
 /** An account or ticket number: no spaces or @, so names, emails and addresses do not fit. */
 const customerRef = z
@@ -76,6 +77,41 @@ export const flagSchema = z
   })
   .strict();
 
+/** GET /api/contacts: your own (admins: anyone's), newest first */
+export const contactListQuery = z
+  .object({
+    status: z.enum(['open', 'closed']).optional(),
+    agentId: z.coerce.number().int().positive().optional(),
+    ...paging(200, 50),
+  })
+  .strict();
+
+export const contactIdParam = z.object({
+  id: z.coerce.number().int().positive('Contact ids are numbers.'),
+});
+
+export const contactResponse = z.strictObject({
+  id,
+  channel: z.enum(CHANNELS),
+  customerRef: z.string().nullable(),
+  agent: personRef,
+  agentDepartment: slugRef,
+  startedAt: timestamp,
+  closedAt: timestamp.nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  article: articleRef.extend({ department: slugRef }).nullable(),
+  escalatedTo: slugRef.nullable(),
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  needsArticle: z.boolean(),
+  tried: z.array(articleRef),
+  opened: z.array(articleRef),
+  searches: z.array(
+    z.strictObject({ query: z.string(), resultCount: z.number().int(), at: timestamp }),
+  ),
+});
+
 export type ContactOpen = z.infer<typeof contactOpenSchema>;
 export type ContactClose = z.infer<typeof contactCloseSchema>;
 export type FlagInput = z.infer<typeof flagSchema>;
+export type Contact = z.infer<typeof contactResponse>;

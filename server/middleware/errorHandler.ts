@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorBody } from '../contract/errors';
 import { AppError, notFound } from '../errors';
 import type { Logger } from '../logger';
 
@@ -37,9 +38,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       known ?? new AppError(500, 'internal', 'Something went wrong on our side. Please try again.');
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
-    res
-      .status(e.status)
-      .json({ error: { id: e.id, message: e.message, ...(e.field ? { field: e.field } : {}) } });
+    const body: ErrorBody = {
+      error: { id: e.id, message: e.message, ...(e.field ? { field: e.field } : {}) },
+    };
+    res.status(e.status).json(body);
   };
 }
 

@@ -1,10 +1,11 @@
+import type { Article, ArticleSummary, ArticleVersion } from '../contract/articleResponses';
 import type { Role } from '../contract/enums';
 import { isStale } from '../domain/verification';
 import { seesInternalFields } from '../domain/visibility';
 import type { ArticleRow, VersionRow } from '../stores/articles';
 
 /** The full article; internal fields (the cause) only for those who see them. */
-export function presentArticle(a: ArticleRow, role: Role) {
+export function presentArticle(a: ArticleRow, role: Role): Article {
   return {
     id: a.id,
     slug: a.slug,
@@ -36,7 +37,7 @@ export function presentArticle(a: ArticleRow, role: Role) {
 }
 
 /** One line of a list: enough to choose, not the whole article. */
-export function presentArticleSummary(a: ArticleRow) {
+export function presentArticleSummary(a: ArticleRow): ArticleSummary {
   return {
     id: a.id,
     slug: a.slug,
@@ -54,7 +55,7 @@ export function presentArticleSummary(a: ArticleRow) {
   };
 }
 
-export const presentVersion = (v: VersionRow) => ({
+export const presentVersion = (v: VersionRow): ArticleVersion => ({
   version: v.version,
   kind: v.kind,
   restoredFrom: v.restoredFrom,

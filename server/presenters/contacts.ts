@@ -1,3 +1,5 @@
+import type { Contact } from '../contract/contacts';
+import type { ArticleRequest, QueueFlag } from '../contract/queue';
 import type { ContactWithActivity } from '../services/contacts/contacts';
 import type { ArticleRequestRow } from '../stores/articleRequests';
 import type { FlagRow } from '../stores/flags';
@@ -8,7 +10,7 @@ const ref = (a: { id: number; slug: string; title: string }) => ({
   title: a.title,
 });
 
-export function presentContact(c: ContactWithActivity) {
+export function presentContact(c: ContactWithActivity): Contact {
   return {
     id: c.id,
     channel: c.channel,
@@ -38,7 +40,7 @@ export function presentContact(c: ContactWithActivity) {
   };
 }
 
-export const presentFlag = (f: FlagRow) => ({
+export const presentFlag = (f: FlagRow): QueueFlag => ({
   id: f.id,
   article: { id: f.articleId, slug: f.articleSlug, title: f.articleTitle },
   reason: f.reason,
@@ -49,7 +51,7 @@ export const presentFlag = (f: FlagRow) => ({
   createdAt: f.createdAt,
 });
 
-export const presentArticleRequest = (r: ArticleRequestRow) => ({
+export const presentArticleRequest = (r: ArticleRequestRow): ArticleRequest => ({
   id: r.id,
   contactId: r.contactId,
   queries: r.queries,

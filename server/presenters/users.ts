@@ -1,6 +1,7 @@
+import type { User } from '../contract/users';
 import type { UserRow } from '../stores/users';
 
-export const presentUser = (u: UserRow) => ({
+export const presentUser = (u: UserRow): User => ({
   id: u.id,
   email: u.email,
   name: u.name,

@@ -1,20 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { auditQuery } from '../contract/audit';
+import { settingsUpdateSchema } from '../contract/settings';
 import type { Database } from '../db/connection';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import { getSettings, settingsUpdateSchema, updateSettings } from '../services/settings/settings';
+import { getSettings, updateSettings } from '../services/settings/settings';
 import { listAudit } from '../stores/audit';
-
-const auditQuery = z
-  .object({
-    entity: z.string().max(40).optional(),
-    entityId: z.coerce.number().int().positive().optional(),
-    action: z.string().max(60).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
 
 /** Settings (everyone reads them: they explain the numbers; admins change them) and the audit log. */
 export function adminRouter(db: Database): Router {

@@ -1,41 +1,23 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { presentArticle, presentArticleSummary, presentVersion } from '../presenters/articles';
 import { presentFlag } from '../presenters/contacts';
 import { articleCreateSchema, articleUpdateSchema } from '../contract/articles';
-import { CONFIDENCES } from '../contract/enums';
+import {
+  articleIdParam as idParam,
+  articleListQuery as listQuery,
+  confidenceChangeSchema,
+  diffQuery,
+  restoreSchema,
+  verifySchema,
+} from '../contract/articleRequests';
+import type { HistoryEntry } from '../contract/articleResponses';
 import * as read from '../services/articles/read';
 import { createArticle, updateArticle } from '../services/articles/write';
 import { flagSchema } from '../contract/contacts';
 import { flagArticle } from '../services/articles/flags';
 import * as lifecycle from '../services/articles/lifecycle';
-
-const listQuery = z
-  .object({
-    department: z.string().max(64).optional(),
-    confidence: z.enum(CONFIDENCES).optional(),
-    product: z.string().max(80).optional(),
-    tag: z.string().max(80).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
-
-const idParam = z.object({ id: z.string().min(1).max(120) });
-const version = z
-  .number({ message: 'version (the version you are looking at) is required.' })
-  .int()
-  .min(1);
-const confidenceBody = z
-  .object({ to: z.enum(CONFIDENCES), version, note: z.string().trim().max(500).optional() })
-  .strict();
-const verifyBody = z.object({ version, note: z.string().trim().max(500).optional() }).strict();
-const restoreBody = z.object({ from: z.number().int().min(1), version }).strict();
-const diffQuery = z
-  .object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) })
-  .strict();
 
 export function articlesRouter(deps: read.ArticleDeps): Router {
   const router = Router();
@@ -64,7 +46,7 @@ export function articlesRouter(deps: read.ArticleDeps): Router {
   router.get('/:id/history', requireUser, async (req, res) => {
     const { id } = parse(idParam, req.params);
     const { versions, events } = await read.articleHistory(deps, actorOf(req), id);
-    const timeline = [
+    const timeline: HistoryEntry[] = [
       ...versions.map((v) => ({ type: 'version' as const, at: v.createdAt, ...presentVersion(v) })),
       ...events.map((e) => ({
         type: 'event' as const,
@@ -102,21 +84,21 @@ export function articlesRouter(deps: read.ArticleDeps): Router {
   // submit (wip → not_validated), validate, archive, unarchive: the KCS steps (services/confidence)
   router.post('/:id/confidence', requireRole('engineer', 'admin'), async (req, res) => {
     const { id } = parse(idParam, req.params);
-    const input = parse(confidenceBody, req.body);
+    const input = parse(confidenceChangeSchema, req.body);
     const row = await lifecycle.changeConfidence(deps, actorOf(req), id, input);
     res.json({ data: presentArticle(row, req.user!.role) });
   });
 
   router.post('/:id/verify', requireRole('engineer', 'admin'), async (req, res) => {
     const { id } = parse(idParam, req.params);
-    const input = parse(verifyBody, req.body);
+    const input = parse(verifySchema, req.body);
     const row = await lifecycle.verifyArticle(deps, actorOf(req), id, input);
     res.json({ data: presentArticle(row, req.user!.role) });
   });
 
   router.post('/:id/restore', requireRole('engineer', 'admin'), async (req, res) => {
     const { id } = parse(idParam, req.params);
-    const input = parse(restoreBody, req.body);
+    const input = parse(restoreSchema, req.body);
     const row = await lifecycle.restoreVersion(deps, actorOf(req), id, input);
     res.json({ data: presentArticle(row, req.user!.role) });
   });

@@ -1,8 +1,8 @@
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { loginLimiter } from '../auth/loginLimiter';
 import type { createPassport } from '../auth/passport';
 import type { Config } from '../config';
+import { loginSchema } from '../contract/auth';
 import { AppError } from '../errors';
 import { publicRoute, requireUser } from '../middleware/auth';
 import { csrf } from '../middleware/csrf';
@@ -17,13 +17,6 @@ declare module 'express-session' {
   }
 }
 
-const loginBody = z
-  .object({
-    email: z.string().max(254, 'Email is too long.'),
-    password: z.string().max(1024, 'Password is too long.'),
-  })
-  .strict();
-
 const loginFailed = () => new AppError(401, 'login_failed', 'Email or password is incorrect.');
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
@@ -37,7 +30,7 @@ export function authRouter(config: Config, passport: ReturnType<typeof createPas
   });
 
   router.post('/login', publicRoute, loginLimiter(config), async (req, res) => {
-    parse(loginBody, req.body);
+    parse(loginSchema, req.body);
     const user = await new Promise<UserRow | false>((resolve, reject) => {
       passport.authenticate('local', { session: false }, (err: unknown, u: UserRow | false) =>
         err ? reject(err) : resolve(u),

@@ -1,21 +1,15 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { presentContact } from '../presenters/contacts';
 import * as service from '../services/contacts/contacts';
-import { articleRefSchema, contactCloseSchema, contactOpenSchema } from '../contract/contacts';
-
-const listQuery = z
-  .object({
-    status: z.enum(['open', 'closed']).optional(),
-    agentId: z.coerce.number().int().positive().optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
-
-const idParam = z.object({ id: z.coerce.number().int().positive('Contact ids are numbers.') });
+import {
+  articleRefSchema,
+  contactCloseSchema,
+  contactIdParam as idParam,
+  contactListQuery as listQuery,
+  contactOpenSchema,
+} from '../contract/contacts';
 
 /** Those who take contacts: agents, and engineers and admins doing the same job. */
 const handlesContacts = requireRole('agent', 'engineer', 'admin');

@@ -1,20 +1,27 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import {
+  departmentSlugParam as slugParam,
+  impactQuery as rangeQuery,
+  type Department,
+  type ImpactData,
+} from '../contract/departments';
 import type { Database } from '../db/connection';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import { isoDay } from '../contract/articles';
 import { departmentImpact } from '../services/stats/impact';
 import { listDepartments } from '../stores/departments';
-
-const slugParam = z.object({ slug: z.string().min(1).max(64) });
-const rangeQuery = z.object({ from: isoDay.optional(), to: isoDay.optional() }).strict();
 
 export function departmentsRouter(db: Database): Router {
   const router = Router();
   router.get('/', requireUser, async (_req, res) => {
     const rows = await listDepartments(db);
-    res.json({ data: rows.map((d) => ({ id: d.id, slug: d.slug, name: d.name, kind: d.kind })) });
+    const data: Department[] = rows.map((d) => ({
+      id: d.id,
+      slug: d.slug,
+      name: d.name,
+      kind: d.kind,
+    }));
+    res.json({ data });
   });
 
   // engineers: their own department only (checked in the service)
@@ -22,13 +29,12 @@ export function departmentsRouter(db: Database): Router {
     const { slug } = parse(slugParam, req.params);
     const range = parse(rangeQuery, req.query);
     const impact = await departmentImpact({ db }, actorOf(req), slug, range);
-    res.json({
-      data: {
-        department: { slug: impact.department.slug, name: impact.department.name },
-        period: impact.period,
-        articles: impact.articles,
-      },
-    });
+    const data: ImpactData = {
+      department: { slug: impact.department.slug, name: impact.department.name },
+      period: impact.period,
+      articles: impact.articles,
+    };
+    res.json({ data });
   });
   return router;
 }

@@ -1,18 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { searchQuery } from '../contract/search';
 import { actorOf, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { searchArticles, type SearchDeps } from '../services/search/search';
-
-const searchQuery = z
-  .object({
-    q: z.string().max(1000, 'The query is too long.').default(''),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    department: z.string().max(64).optional(),
-    product: z.string().max(80).optional(),
-    contactId: z.coerce.number().int().positive().optional(),
-  })
-  .strict();
 
 export function searchRouter(deps: SearchDeps): Router {
   const router = Router();

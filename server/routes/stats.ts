@@ -1,93 +1,57 @@
 import { Router, type Response } from 'express';
-import { z } from 'zod';
+import {
+  drillContactResponse,
+  drillQuery as contactsQuery,
+  gapRowResponse,
+  gapsQuery,
+  matrixCellResponse,
+  seriesQuery,
+  spreadResponse,
+  statsRangeQuery as rangeQuery,
+  type DrillContact,
+} from '../contract/stats';
 import type { Database } from '../db/connection';
 import { requireRole } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import { isoDay } from '../contract/articles';
-import { CHANNELS } from '../contract/enums';
-import { DRILL_METRICS, METRIC_KEYS } from '../contract/metrics';
+import { impactArticleResponse } from '../contract/departments';
+import { METRIC_KEYS } from '../contract/metrics';
 import * as stats from '../services/stats/stats';
 import type { ContactRow } from '../stores/contacts';
 import { toCsv } from '../presenters/csv';
 
-const range = {
-  from: isoDay,
-  to: isoDay,
-  agentDepartment: z.string().min(1).max(64).optional(),
-  channel: z.enum(CHANNELS).optional(),
-  articleDepartment: z.string().min(1).max(64).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
-};
-const rangeQuery = z.object(range).strict();
-const seriesQuery = z.object({ ...range, bucket: z.enum(['day', 'week']).default('day') }).strict();
-const gapsQuery = z
-  .object({ ...range, limit: z.coerce.number().int().min(1).max(500).default(50) })
-  .strict();
-const contactsQuery = z
-  .object({
-    ...range,
-    metric: z.enum(DRILL_METRICS).default('all'),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
-
-/** A drill-down's contact as it leaves the server: its keys are the CSV columns, in order. */
-const DRILL_ROW = {
-  id: (c: ContactRow) => c.id,
-  agent: (c: ContactRow) => c.agentName,
-  agentDepartment: (c: ContactRow) => c.agentDepartmentSlug,
-  channel: (c: ContactRow) => c.channel,
-  customerRef: (c: ContactRow) => c.customerRef,
-  startedAt: (c: ContactRow) => c.startedAt,
-  closedAt: (c: ContactRow) => c.closedAt,
-  outcome: (c: ContactRow) => c.outcome,
-  articleId: (c: ContactRow) => c.articleId,
-  article: (c: ContactRow) => c.articleTitle,
-  articleDepartment: (c: ContactRow) => c.articleDepartmentSlug,
-  escalatedTo: (c: ContactRow) => c.escalatedToSlug,
-};
-const drillRow = (c: ContactRow) =>
-  Object.fromEntries(Object.entries(DRILL_ROW).map(([key, get]) => [key, get(c)]));
-
-type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
-type GapRow = Answer<typeof stats.contentGaps>['zeroResults'][number];
-type Spread = Answer<typeof stats.timeToPublish>['toNotValidated'];
-/** Every key of a row type, in the order given (the compiler checks none is missing). */
-const keysOf = <T>(keys: Record<keyof T, true>) => Object.keys(keys);
+/** The keys of a response schema, in its order: a CSV's columns are its JSON row's keys. */
+const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
 
 /** CSV columns of each export, in order (an empty export still has its header row). */
 const COLUMNS = {
   summary: METRIC_KEYS,
   'series-day': ['day', ...METRIC_KEYS],
   'series-week': ['week', ...METRIC_KEYS],
-  'cross-silo': keysOf<Answer<typeof stats.matrix>[number]>({
-    articleDepartment: true,
-    agentDepartment: true,
-    solves: true,
-  }),
-  'content-gaps': ['kind', ...keysOf<GapRow>({ query: true, count: true, lastDay: true })],
-  'time-to-publish': [
-    'step',
-    ...keysOf<Spread>({ count: true, medianHours: true, p90Hours: true }),
-  ],
-  'article-impact': keysOf<Answer<typeof stats.articles>[number]>({
-    id: true,
-    slug: true,
-    title: true,
-    departmentSlug: true,
-    confidence: true,
-    verifyBy: true,
-    lastVerified: true,
-    uses: true,
-    solves: true,
-    failedTries: true,
-    escalationsAvoided: true,
-    openFlags: true,
-    solveRate: true,
-  }),
-  contacts: Object.keys(DRILL_ROW),
+  'cross-silo': keysOf(matrixCellResponse),
+  'content-gaps': ['kind', ...keysOf(gapRowResponse)],
+  'time-to-publish': ['step', ...keysOf(spreadResponse)],
+  'article-impact': keysOf(impactArticleResponse),
+  contacts: keysOf(drillContactResponse),
 };
+
+/**
+ * A drill-down's contact as it leaves the server: flat, so it is also a CSV row. The drill-down
+ * lists closed contacts only, so the close time and outcome are set.
+ */
+const drillRow = (c: ContactRow): DrillContact => ({
+  id: c.id,
+  agent: c.agentName,
+  agentDepartment: c.agentDepartmentSlug,
+  channel: c.channel,
+  customerRef: c.customerRef,
+  startedAt: c.startedAt,
+  closedAt: c.closedAt!,
+  outcome: c.outcome!,
+  articleId: c.articleId,
+  article: c.articleTitle,
+  articleDepartment: c.articleDepartmentSlug,
+  escalatedTo: c.escalatedToSlug,
+});
 
 /** JSON by default; `format=csv` downloads the same rows as `<file>.csv`. */
 function send(

@@ -1,32 +1,13 @@
+import type { SearchHit } from '../contract/search';
 import { fieldTexts, type FieldName, type SearchDoc } from './document';
 import { matchSpans } from './matches';
 import { highlight, snippet } from './snippet';
 
 /**
- * One search result, exactly as GET /api/search sends it: answer first, and why it ranks
- * where it does. Built here and nowhere else, so this field list is the allowlist.
+ * One search result, exactly as GET /api/search sends it (the contract's type): answer first,
+ * and why it ranks where it does. Built here and nowhere else, so `present` is the allowlist.
  */
-export interface SearchHit {
-  id: number;
-  slug: string;
-  title: string;
-  titleHtml: string;
-  snippet: string;
-  /** the issue's first sentence, plain text */
-  issueLine: string;
-  /** the first resolution steps (list items or paragraphs), plain text */
-  steps: string[];
-  errorCodes: string[];
-  products: string[];
-  confidence: SearchDoc['confidence'];
-  audience: SearchDoc['audience'];
-  department: string;
-  departmentName: string;
-  stale: boolean;
-  solves30d: number;
-  why: string[];
-  score: number;
-}
+export type { SearchHit };
 
 /** The text of a hit: highlights and snippet (the costly part) and the answer-first lines. */
 export type Excerpt = Pick<SearchHit, 'titleHtml' | 'snippet' | 'issueLine' | 'steps'>;

@@ -1,3 +1,4 @@
+import type { Confidence } from '../contract/enums';
 import type { Param, Queryable } from '../db/connection';
 
 export interface ImpactRow {
@@ -5,7 +6,7 @@ export interface ImpactRow {
   slug: string;
   title: string;
   departmentSlug: string;
-  confidence: string;
+  confidence: Confidence;
   verifyBy: string | null;
   lastVerified: string | null;
   /** contacts that opened, tried or solved with the article */

@@ -1,28 +1,8 @@
+import type { Contact } from '../../server/contract/contacts';
 import type { Client, TestContext } from './app';
 
-export interface ContactBody {
-  id: number;
-  channel: string;
-  customerRef: string | null;
-  agent: { id: number; name: string };
-  agentDepartment: { slug: string; name: string };
-  startedAt: string;
-  closedAt: string | null;
-  outcome: string | null;
-  article: {
-    id: number;
-    slug: string;
-    title: string;
-    department: { slug: string; name: string };
-  } | null;
-  escalatedTo: { slug: string; name: string } | null;
-  reason: string | null;
-  note: string | null;
-  needsArticle: boolean;
-  tried: { id: number; slug: string; title: string }[];
-  opened: { id: number; slug: string; title: string }[];
-  searches: { query: string; resultCount: number; at: string }[];
-}
+/** A contact as the API answers it (the contract's type). */
+export type ContactBody = Contact;
 
 /** GET /api/search with the given parameters. */
 export function search(c: Client, params: Record<string, string | number>) {

@@ -6,7 +6,10 @@
 import type { Role } from '../../server/contract/enums';
 import { findDepartmentBySlug } from '../../server/stores/departments';
 import { findPasswordHash, insertUser } from '../../server/stores/users';
+import { articleResponse } from '../../server/contract/articleResponses';
+import { contactResponse } from '../../server/contract/contacts';
 import { client, USERS, type Client, type TestContext } from './app';
+import { contractData } from './contract';
 import type { ContactBody } from './contacts';
 
 let n = 0;
@@ -69,7 +72,7 @@ export async function createArticle(
   const res = await writer.post('/api/articles', articleInput(overrides));
   if (res.status !== 201)
     throw new Error(`creating an article failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data as CreatedArticle;
+  return contractData(articleResponse, res);
 }
 
 /**
@@ -88,7 +91,7 @@ export async function openContact(c: Client, body: object = { channel: 'phone' }
   const res = await c.post('/api/contacts', body);
   if (res.status !== 201)
     throw new Error(`opening a contact failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data as ContactBody;
+  return contractData(contactResponse, res);
 }
 
 export async function departmentId(ctx: TestContext, slug: string): Promise<number> {
@@ -143,5 +146,5 @@ export async function solvedBy(
   });
   if (res.status !== 200)
     throw new Error(`closing a contact failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data as ContactBody;
+  return contractData(contactResponse, res);
 }

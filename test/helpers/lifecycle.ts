@@ -1,28 +1,42 @@
+import type { z } from 'zod';
+import { contactResponse } from '../../server/contract/contacts';
+import { flagResponse, type Flag } from '../../server/contract/queue';
 import type { Client, TestContext } from './app';
+import { contractData } from './contract';
 import { DAY, type ContactBody } from './contacts';
 import { openContact } from './factories';
 
 /** The UTC day `offset` days from today, YYYY-MM-DD (verify-by dates are UTC days). */
 export const day = (offset = 0) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
-async function ok<T = ContactBody>(
+/** The answer's data, checked against the contract; fails the test on another status. */
+function ok<S extends z.ZodType>(
+  schema: S,
   res: { status: number; body: unknown },
   what: string,
   status = 200,
-) {
+): z.output<S> {
   if (res.status !== status)
     throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return (res.body as { data: T }).data;
+  return contractData(schema, res);
 }
 
 /** Closes a contact (the caller's own, or any for an admin) with `body`. */
 export async function close(c: Client, contactId: number, body: object): Promise<ContactBody> {
-  return ok(await c.post(`/api/contacts/${contactId}/close`, body), 'closing a contact');
+  return ok(
+    contactResponse,
+    await c.post(`/api/contacts/${contactId}/close`, body),
+    'closing a contact',
+  );
 }
 
 /** "Tried, didn't solve" on `contactId`. */
 export async function tried(c: Client, contactId: number, articleId: number): Promise<ContactBody> {
-  return ok(await c.post(`/api/contacts/${contactId}/tried`, { articleId }), 'marking tried');
+  return ok(
+    contactResponse,
+    await c.post(`/api/contacts/${contactId}/tried`, { articleId }),
+    'marking tried',
+  );
 }
 
 /** Records that `articleId` was opened during `contactId`. */
@@ -31,7 +45,11 @@ export async function opened(
   contactId: number,
   articleId: number,
 ): Promise<ContactBody> {
-  return ok(await c.post(`/api/contacts/${contactId}/opened`, { articleId }), 'marking opened');
+  return ok(
+    contactResponse,
+    await c.post(`/api/contacts/${contactId}/opened`, { articleId }),
+    'marking opened',
+  );
 }
 
 /** "Tried, didn't solve" with `articleId` on `n` separate contacts `c` opens (left open). */
@@ -46,15 +64,7 @@ export async function triedOn(c: Client, articleId: number, n: number): Promise<
 export const moveConfidence = (c: Client, id: number, to: string, version: number, note?: string) =>
   c.post(`/api/articles/${id}/confidence`, { to, version, ...(note && { note }) });
 
-export interface FlagBody {
-  id: number;
-  article: { id: number; slug: string; title: string };
-  reason: string;
-  comment: string;
-  status: string;
-  createdAt: string;
-  contactId?: number | null;
-}
+export type FlagBody = Flag;
 
 /** `c` flags an article (by default as unclear, "Which menu?") and gets the new flag. */
 export async function flagArticle(
@@ -62,7 +72,7 @@ export async function flagArticle(
   articleId: number,
   body: { reason: string; comment: string } = { reason: 'unclear', comment: 'Which menu?' },
 ): Promise<FlagBody> {
-  return ok<FlagBody>(await c.post(`/api/articles/${articleId}/flags`, body), 'flagging', 201);
+  return ok(flagResponse, await c.post(`/api/articles/${articleId}/flags`, body), 'flagging', 201);
 }
 
 /** POST /api/queue/{kind}/{id}/resolve (the response, to check: 204 when resolved). */

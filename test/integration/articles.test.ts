@@ -1,4 +1,13 @@
+import { z } from 'zod';
+import {
+  articleResponse,
+  articleSummaryResponse,
+  versionResponse,
+} from '../../server/contract/articleResponses';
+import { departmentResponse } from '../../server/contract/departments';
+import { previewResponse } from '../../server/contract/preview';
 import { makeTestApp, signedIn, type Client, type TestContext } from '../helpers/app';
+import { contractData, contractError } from '../helpers/contract';
 import { articleInput } from '../helpers/factories';
 
 describe('articles API', () => {
@@ -23,6 +32,7 @@ describe('articles API', () => {
     });
     const res = await engineer.post('/api/articles', input);
     expect(res.status).toBe(201);
+    contractData(articleResponse, res);
     const a = res.body.data;
     expect(a).toMatchObject({
       slug: expect.stringMatching(/^modem-reboots-every-night-\d+$/),
@@ -43,6 +53,7 @@ describe('articles API', () => {
     expect(row!.resolution_html).toBe(a.resolutionHtml);
     expect(row!.resolution).toBe(input.resolution); // the source is kept as written
     const versions = await engineer.get(`/api/articles/${a.id}/versions`).expect(200);
+    contractData(z.array(versionResponse), versions);
     expect(versions.body.data).toEqual([
       {
         version: 1,
@@ -76,6 +87,7 @@ describe('articles API', () => {
       version: 2,
       updatedBy: { name: 'Engineer N' },
     });
+    contractData(articleResponse, res);
     const versions = await engineer.get(`/api/articles/${body.data.id}/versions`).expect(200);
     expect(
       versions.body.data.map((v: { version: number; note: string }) => [v.version, v.note]),
@@ -180,7 +192,9 @@ describe('articles API', () => {
     const seen = await agent.get(`/api/articles/${visible.id}`).expect(200);
     expect(seen.body.data).not.toHaveProperty('cause');
     expect(seen.body.data).not.toHaveProperty('causeHtml');
+    contractData(articleResponse, seen);
     const list = await agent.get('/api/articles').expect(200);
+    contractData(z.array(articleSummaryResponse), list);
     expect(list.body.data.map((a: { id: number }) => a.id)).toEqual([visible.id]);
     const engineerView = await engineer.get(`/api/articles/${visible.id}`).expect(200);
     expect(engineerView.body.data.cause).toBe('Default maintenance schedule.');
@@ -221,6 +235,7 @@ describe('articles API', () => {
     );
     expect(big.status).toBe(413);
     expect(big.body.error.id).toBe('payload_too_large');
+    contractError(big);
     const malformed = await engineer.agent
       .post('/api/articles')
       .set('X-CSRF-Token', engineer.token)
@@ -228,11 +243,20 @@ describe('articles API', () => {
       .send('{"title": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.id).toBe('invalid_json');
+    contractError(malformed);
+  });
+
+  it('answers the departments and the editor preview in the contract’s shape', async () => {
+    const departments = await engineer.get('/api/departments').expect(200);
+    contractData(z.array(departmentResponse), departments);
+    const preview = await engineer.post('/api/preview', { markdown: '1. **Reboot**' }).expect(200);
+    expect(contractData(previewResponse, preview).html).toContain('<strong>Reboot</strong>');
   });
 
   it('answers unknown API routes with a 404 in the error format', async () => {
     const res = await engineer.get('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(res.body.error.id).toBe('not_found');
+    contractError(res);
   });
 });

@@ -4,7 +4,9 @@ import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { SearchIndex } from '../../server/search/searchIndex';
 import { countSessions } from '../../server/stores/sessions';
+import { loginResponse, logoutResponse, meResponse } from '../../server/contract/auth';
 import { client, makeTestApp, PASSWORD, signedIn, USERS, type TestContext } from '../helpers/app';
+import { contractData, contractError } from '../helpers/contract';
 
 const cookieOf = (res: request.Response): string | undefined => {
   const header = res.headers['set-cookie'] as unknown as string[] | undefined;
@@ -32,8 +34,10 @@ describe('auth', () => {
       department: { id: expect.any(Number), slug: 'frontline', name: 'Contact Center' },
     });
     expect(res.body.data.user).not.toHaveProperty('passwordHash');
+    contractData(loginResponse, res);
     const me = await c.get('/api/auth/me').expect(200);
     expect(me.body.data.user.email).toBe(USERS.agent.email);
+    contractData(meResponse, me);
   });
 
   it('rejects login without a CSRF token, or with a wrong one', async () => {
@@ -91,6 +95,7 @@ describe('auth', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
     expect(unknown.body.error.id).toBe('login_failed');
+    contractError(unknown);
   });
 
   it('validates the login body', async () => {
@@ -108,6 +113,7 @@ describe('auth', () => {
     const res = await c.post('/api/auth/logout');
     expect(res.status).toBe(200);
     expect(res.body.data.csrfToken).toMatch(/^[0-9a-f]{64}$/);
+    contractData(logoutResponse, res);
     await c.get('/api/auth/me').expect(401);
     // replaying the old cookie does not work either: the row is gone
     const replay = await request(ctx.app).get('/api/auth/me').set('Cookie', cookie);
@@ -174,6 +180,7 @@ describe('auth', () => {
       const blocked = await c.login(USERS.agent.email, PASSWORD);
       expect(blocked.status).toBe(429);
       expect(blocked.body.error.id).toBe('too_many_attempts');
+      contractError(blocked);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
     });

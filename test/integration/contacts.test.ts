@@ -18,6 +18,9 @@ import {
   secondAgent,
   userId,
 } from '../helpers/factories';
+import { contractData, contractError } from '../helpers/contract';
+import { z } from 'zod';
+import { contactResponse } from '../../server/contract/contacts';
 
 describe('contacts API', () => {
   let ctx: TestContext;
@@ -50,6 +53,7 @@ describe('contacts API', () => {
       const before = Date.now();
       const res = await agent.post('/api/contacts', { channel: 'phone', customerRef: 'ACC-1234' });
       expect(res.status).toBe(201);
+      contractData(contactResponse, res);
       const c = res.body.data as ContactBody;
       expect(c).toEqual({
         id: expect.any(Number),
@@ -180,6 +184,7 @@ describe('contacts API', () => {
         articleId: validated.id,
       });
       expect(res.status).toBe(200);
+      contractData(contactResponse, res);
       const closed = res.body.data as ContactBody;
       expect(closed).toMatchObject({
         id: c.id,
@@ -261,6 +266,7 @@ describe('contacts API', () => {
       });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ id: 'article_not_usable', field: 'articleId' });
+      contractError(res);
       expect(await contactRow(ctx, c.id)).toEqual(before);
       expect(before!.closed_at).toBeNull();
       // still open: a valid close afterwards works
@@ -673,6 +679,7 @@ describe('contacts API', () => {
       const c = await openContact(agent);
       const res = await agent.post(`/api/contacts/${c.id}/tried`, { articleId: validated.id });
       expect(res.status).toBe(200);
+      contractData(contactResponse, res);
       expect(res.body.data).toMatchObject({
         id: c.id,
         closedAt: null,
@@ -726,6 +733,7 @@ describe('contacts API', () => {
 
       const res = await agent.post(`/api/contacts/${c.id}/opened`, { articleId: validated.id });
       expect(res.status).toBe(200);
+      contractData(contactResponse, res);
       expect(res.body.data).toMatchObject({
         closedAt: null,
         opened: [{ id: validated.id, slug: validated.slug, title: validated.title }],
@@ -873,6 +881,7 @@ describe('listing contacts', () => {
 
     const res = await agent.get('/api/contacts?status=open');
     expect(res.status).toBe(200);
+    contractData(z.array(contactResponse), res);
     const ids = (res.body.data as ContactBody[]).map((c) => c.id);
     expect(ids).toEqual([second.id, first.id, old.id, older.id]);
     expect(ids).not.toContain(othersOpen.id);

@@ -9,6 +9,8 @@ import {
 } from '../helpers/app';
 import { close, day, flagArticle, opened, resolveItem, tried } from '../helpers/lifecycle';
 import { addUser, createArticle, type CreatedArticle, openFor, userId } from '../helpers/factories';
+import { contractData } from '../helpers/contract';
+import { impactResponse } from '../../server/contract/departments';
 
 interface ImpactArticle {
   id: number;
@@ -115,6 +117,7 @@ describe('author impact', () => {
   it('counts uses, solves, failed tries, escalations avoided, open flags and last verification per article', async () => {
     const res = await impact(clients.engineer);
     expect(res.status).toBe(200);
+    contractData(impactResponse, res);
     expect(res.body.data.department).toEqual({ slug: 'network', name: 'Network Engineering' });
     expect(res.body.data.period).toEqual({
       from: `${day(-89)}T00:00:00.000Z`,

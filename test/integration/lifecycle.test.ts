@@ -10,6 +10,8 @@ import {
 import { ISO, search } from '../helpers/contacts';
 import { auditOf, count, day, moveConfidence } from '../helpers/lifecycle';
 import { createArticle, type CreatedArticle, userId } from '../helpers/factories';
+import { contractData } from '../helpers/contract';
+import { articleResponse, diffResponse } from '../../server/contract/articleResponses';
 
 interface ArticleDbRow {
   id: number;
@@ -106,6 +108,7 @@ describe('article lifecycle', () => {
         const a = await at(from);
         const res = await moveConfidence(engineer, a.id, to, 1, `moving to ${to}`);
         expect(res.status).toBe(200);
+        contractData(articleResponse, res);
         expect(res.body.data).toMatchObject({
           id: a.id,
           confidence: to,
@@ -485,6 +488,7 @@ describe('article lifecycle', () => {
     it('uses the article’s own interval for the new date', async () => {
       const a = await at('validated', { verifyBy: day(-1), verifyIntervalDays: 7 });
       const res = await engineer.post(`/api/articles/${a.id}/verify`, { version: 1 }).expect(200);
+      contractData(articleResponse, res);
       expect(res.body.data.verifyBy).toBe(day(7));
     });
 
@@ -562,6 +566,7 @@ describe('article lifecycle', () => {
     it('lists only the changed fields, each as word-level parts', async () => {
       const res = await diff(engineer, 1, 2);
       expect(res.status).toBe(200);
+      contractData(diffResponse, res);
       expect(res.body.data.from).toBe(1);
       expect(res.body.data.to).toBe(2);
       const fields = res.body.data.fields as FieldDiff[];
@@ -673,6 +678,7 @@ describe('article lifecycle', () => {
         .expect(200);
       const res = await engineer.post(`/api/articles/${a.id}/restore`, { from: 1, version: 3 });
       expect(res.status).toBe(200);
+      contractData(articleResponse, res);
       expect(res.body.data).toMatchObject({
         title: 'Set-top box freezes on channel 7',
         resolution: '1. Hold the power button for 10 seconds.',

@@ -1,6 +1,9 @@
+import { z } from 'zod';
+import { historyEntryResponse } from '../../server/contract/articleResponses';
 import { makeTestApp, signedIn, USERS, type Client, type TestContext } from '../helpers/app';
 import { DAY, search } from '../helpers/contacts';
 import { auditOf, close, count, day, tried, type FlagDbRow } from '../helpers/lifecycle';
+import { contractData } from '../helpers/contract';
 import {
   addUser,
   createArticle,
@@ -237,8 +240,9 @@ describe('outcome-driven confidence', () => {
       expect(await confidence(article.id)).toBe('validated');
       expect(await versionRows(article.id)).toHaveLength(1);
       // and its history shows the flag with the reason, newest first
-      const history = (await engineer.get(`/api/articles/${article.id}/history`).expect(200)).body
-        .data as {
+      const historyRes = await engineer.get(`/api/articles/${article.id}/history`).expect(200);
+      contractData(z.array(historyEntryResponse), historyRes);
+      const history = historyRes.body.data as {
         type: string;
         action?: string;
         detail?: { comment: string };

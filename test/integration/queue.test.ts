@@ -27,6 +27,8 @@ import {
   resolveItem,
   triedOn,
 } from '../helpers/lifecycle';
+import { contractData } from '../helpers/contract';
+import { queueResponse } from '../../server/contract/queue';
 
 interface RequestDbRow {
   id: number;
@@ -38,22 +40,6 @@ interface RequestDbRow {
   resolved_at: string | null;
   resolved_by: number | null;
   resolution_note: string | null;
-}
-
-interface QueueBody {
-  department: { slug: string; name: string };
-  flags: { id: number; article: { id: number }; reason: string }[];
-  requests: { id: number; contactId: number; queries: string[] }[];
-  requestGroups: {
-    key: string;
-    queries: string[];
-    contacts: number;
-    requestIds: number[];
-    firstAt: string;
-    lastAt: string;
-  }[];
-  stale: { id: number; slug: string; title: string; verifyBy: string | null }[];
-  failing: { id: number; slug: string; title: string; verifyBy: string | null; tries: number }[];
 }
 
 describe('department queue', () => {
@@ -76,7 +62,7 @@ describe('department queue', () => {
   afterAll(() => ctx.close());
 
   const queue = async (c: Client, slug = 'network') =>
-    (await c.get(`/api/queue/${slug}`).expect(200)).body.data as QueueBody;
+    contractData(queueResponse, await c.get(`/api/queue/${slug}`).expect(200));
   const requestRow = (id: number) =>
     ctx.db.get<RequestDbRow>('SELECT * FROM article_requests WHERE id = ?', [id]);
 

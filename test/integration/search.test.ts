@@ -1,4 +1,6 @@
+import { searchResponse } from '../../server/contract/search';
 import { makeTestApp, signedIn, type Client, type TestContext } from '../helpers/app';
+import { contractData } from '../helpers/contract';
 import { articleInput } from '../helpers/factories';
 
 describe('search API', () => {
@@ -52,6 +54,7 @@ describe('search API', () => {
 
   it('finds by a misspelled symptom and returns the documented hit shape', async () => {
     const res = await agent.get('/api/search?q=router%20blinkng%20ornage').expect(200);
+    contractData(searchResponse, res);
     const hit = res.body.data.hits[0];
     expect(hit).toMatchObject({
       id: expect.any(Number),

@@ -17,6 +17,10 @@ import {
   triedOn,
 } from '../helpers/lifecycle';
 import { createArticle, userId } from '../helpers/factories';
+import { contractData } from '../helpers/contract';
+import { z } from 'zod';
+import { auditEntryResponse, type AuditEntry } from '../../server/contract/audit';
+import { settingsSchema } from '../../server/contract/settings';
 
 const DEFAULTS = {
   fcrWindowDays: 7,
@@ -26,17 +30,6 @@ const DEFAULTS = {
   failThreshold: 3,
   promoteThreshold: 3,
 };
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: number | null;
-  detail: Record<string, unknown>;
-}
 
 describe('settings', () => {
   let ctx: TestContext;
@@ -63,6 +56,7 @@ describe('settings', () => {
     for (const who of ['agent', 'engineer', 'manager', 'admin'] as const) {
       const res = await clients[who].get('/api/settings');
       expect(res.status).toBe(200);
+      contractData(settingsSchema, res);
       expect(res.body.data).toEqual(DEFAULTS);
     }
     expect((await client(ctx).get('/api/settings')).status).toBe(401);
@@ -72,6 +66,7 @@ describe('settings', () => {
     const adminId = await userId(ctx, USERS.admin.email);
     const res = await admin.patch('/api/settings', { failThreshold: 5, costEscalated: 80.5 });
     expect(res.status).toBe(200);
+    contractData(settingsSchema, res);
     expect(res.body.data).toEqual({ ...DEFAULTS, failThreshold: 5, costEscalated: 80.5 });
     expect((await clients.agent.get('/api/settings').expect(200)).body.data).toEqual(res.body.data);
     expect(await stored()).toEqual([
@@ -189,6 +184,7 @@ describe('audit log', () => {
 
   const audit = async (query = '') => {
     const res = await admin.get(`/api/audit${query}`).expect(200);
+    contractData(z.array(auditEntryResponse), res);
     return res.body as {
       data: AuditEntry[];
       meta: { total: number; limit: number; offset: number };

@@ -1,5 +1,7 @@
+import { statsResponses, type StatsEndpoint } from '../../server/contract/stats';
 import { makeTestApp, signedIn, type Client, type TestContext } from '../helpers/app';
 import { search } from '../helpers/contacts';
+import { contractData } from '../helpers/contract';
 import { day } from '../helpers/lifecycle';
 import {
   at,
@@ -35,9 +37,10 @@ describe('statistics (DESIGN §3)', () => {
   }, 60_000);
   afterAll(() => ctx.close());
 
-  const get = async (endpoint: string, params: Record<string, string | number> = {}) => {
+  const get = async (endpoint: StatsEndpoint, params: Record<string, string | number> = {}) => {
     const res = await stats(manager, endpoint, { ...RANGE, ...params });
     expect(res.status).toBe(200);
+    contractData(statsResponses[endpoint], res);
     return res.body as { data: unknown; meta?: unknown };
   };
   const summary = async (params: Record<string, string> = {}) =>

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { User } from '../types';
+import type { User } from '../../../server/contract/types';
 import { Link } from '../ui/Link';
 import { Message } from '../ui/Message';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { engineerApi, errorMessage, isAbort } from '../api';
-import type { AuditEntry, Page, User } from '../types';
+import { engineerApi, errorMessage, isAbort, type Page } from '../api';
+import type { AuditEntry, User } from '../../../server/contract/types';
 import { Message } from '../ui/Message';
 import { ACTIONS, AuditTable, ENTITIES } from './AuditTable';
 

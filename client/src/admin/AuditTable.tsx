@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../types';
+import type { AuditEntry } from '../../../server/contract/types';
 import { formatDateTime } from '../ui/format';
 import { Link } from '../ui/Link';
 

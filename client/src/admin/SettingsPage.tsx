@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, engineerApi, errorMessage } from '../api';
 import { Field } from '../editor/Field';
-import type { Settings, User } from '../types';
+import type { Settings, User } from '../../../server/contract/types';
 import { Message } from '../ui/Message';
 import { parseSetting, SETTINGS } from './settingsMeta';
 

@@ -1,5 +1,5 @@
 // The six settings (server: services/settings.ts), their bounds and what they change.
-import type { Settings } from '../types';
+import type { Settings } from '../../../server/contract/types';
 
 export interface SettingMeta {
   key: keyof Settings;

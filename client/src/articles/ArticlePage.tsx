@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { canGoBack } from '../router';
 import { flagReasonLabel, FlagDialog } from './FlagDialog';
-import type { Article, User } from '../types';
+import type { Article, User } from '../../../server/contract/types';
 import { canEdit } from '../ui/format';
 import { Link } from '../ui/Link';
 import { Toast } from '../ui/Toast';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Article, User } from '../types';
+import type { Article, User } from '../../../server/contract/types';
 import { Badges, Codes } from '../ui/Badges';
 import { formatDate, formatDay } from '../ui/format';
 import { Link } from '../ui/Link';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api, errorMessage } from '../api';
-import type { Flag, FlagReason } from '../types';
+import type { Flag, FlagReason } from '../../../server/contract/types';
 import { Dialog } from '../ui/Dialog';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { engineerApi, errorMessage } from '../api';
-import type { ArticleVersion, User } from '../types';
+import type { ArticleVersion, User } from '../../../server/contract/types';
 import { Dialog } from '../ui/Dialog';
 import { DiffView } from '../ui/DiffView';
 import { Link } from '../ui/Link';

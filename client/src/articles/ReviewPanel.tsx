@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, engineerApi } from '../api';
-import type { Article, User } from '../types';
+import type { Article, User } from '../../../server/contract/types';
 import { formatDate, formatDay } from '../ui/format';
 import { Link } from '../ui/Link';
 import { NoteDialog } from '../ui/NoteDialog';

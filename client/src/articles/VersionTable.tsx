@@ -1,4 +1,4 @@
-import type { ArticleVersion, VersionKind } from '../types';
+import type { ArticleVersion, VersionKind } from '../../../server/contract/types';
 import { formatDateTime } from '../ui/format';
 import { confidenceName } from './confidenceSteps';
 

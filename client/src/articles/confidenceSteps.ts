@@ -1,6 +1,6 @@
 // The KCS steps an article can take from each confidence (server: services/confidence.ts),
 // worded as the buttons engineers press.
-import type { Confidence } from '../types';
+import type { Confidence } from '../../../server/contract/types';
 
 export interface Step {
   to: Confidence;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, isAbort } from '../api';
-import type { Article } from '../types';
+import type { Article } from '../../../server/contract/types';
 
 export interface ArticleState {
   article: Article | null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { engineerApi, errorMessage, isAbort } from '../api';
-import type { ArticleDiff, ArticleVersion } from '../types';
+import type { ArticleDiff, ArticleVersion } from '../../../server/contract/types';
 
 /** Every version of an article, newest first; `refresh` loads them again. */
 export function useVersions(slug: string, refresh: number) {

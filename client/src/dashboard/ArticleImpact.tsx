@@ -1,4 +1,4 @@
-import type { Confidence, Department } from '../types';
+import type { Confidence, Department } from '../../../server/contract/types';
 import { lastVerifiedColumn, outcomeColumns, titleColumn } from '../ui/articleOutcomeColumns';
 import { Badges } from '../ui/Badges';
 import { SortableTable, type SortColumn } from '../ui/SortableTable';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Location } from '../routes';
-import type { Department, User } from '../types';
+import type { Department, User } from '../../../server/contract/types';
 import { formatDay } from '../ui/format';
 import { Message } from '../ui/Message';
 import { useDepartments } from '../ui/useDepartments';

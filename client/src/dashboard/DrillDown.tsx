@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { DRILLS } from '../../../server/contract/metrics';
-import type { Department } from '../types';
+import type { Department } from '../../../server/contract/types';
 import { formatDateTime, formatDay } from '../ui/format';
 import { Link } from '../ui/Link';
 import {

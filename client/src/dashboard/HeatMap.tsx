@@ -1,4 +1,4 @@
-import type { Department } from '../types';
+import type { Department } from '../../../server/contract/types';
 import { Link } from '../ui/Link';
 import { drillHref } from './dashboardUrl';
 import { count } from './format';

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Location } from '../routes';
-import type { User } from '../types';
+import type { User } from '../../../server/contract/types';
 
 type Page = ComponentType<{ user: User; loc: Location }>;
 let loaded: Page | null = null;

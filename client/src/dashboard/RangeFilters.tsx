@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { navigate } from '../router';
-import type { Department } from '../types';
+import type { Department } from '../../../server/contract/types';
 import { dashboardHref, presetRange, PRESETS, type Changes } from './dashboardUrl';
 import { CHANNELS, type StatsQuery } from './statsApi';
 

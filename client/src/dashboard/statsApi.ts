@@ -1,105 +1,55 @@
-// The managers' statistics endpoints (GET /api/stats/*, DESIGN §3): their shapes, and the URLs
-// of their JSON and CSV forms. Same transport and error shape as api.ts.
-import type { DrillMetric } from '../../../server/contract/metrics';
-import { request, requestEnvelope } from '../api';
-import type { ImpactArticle } from '../types';
+// The managers' statistics endpoints (GET /api/stats/*, DESIGN §3): the URLs of their JSON and
+// CSV forms. Their shapes are the server's contract; same transport and error shape as api.ts.
+import { request, requestEnvelope, type Page } from '../api';
+import type {
+  Bucket,
+  DrillContact,
+  DrillMetric,
+  Gaps,
+  ImpactArticle,
+  MatrixCell,
+  SeriesPoint,
+  Settings,
+  StatsRange,
+  Summary,
+  TimeToPublish,
+} from '../../../server/contract/types';
 
-export type Bucket = 'day' | 'week';
-export type Channel = 'phone' | 'chat' | 'email';
-export const CHANNELS: readonly Channel[] = ['phone', 'chat', 'email'];
+export { CHANNELS } from '../../../server/contract/enums';
+export { DRILL_METRICS } from '../../../server/contract/metrics';
+export type {
+  Bucket,
+  Channel,
+  DrillContact,
+  DrillMetric,
+  GapKind,
+  GapRow,
+  Gaps,
+  MatrixCell,
+  PublishSpread,
+  SeriesPoint,
+  Summary,
+  TimeToPublish,
+} from '../../../server/contract/types';
 
-/** Every stats request: inclusive UTC days and optional filters (department slugs). */
-export interface StatsQuery {
-  from: string;
-  to: string;
-  agentDepartment?: string;
-  /** A `Channel`; kept a string so a hand-edited URL reaches the server and gets its 400. */
+/**
+ * Every stats request: inclusive UTC days and optional filters (department slugs). `channel` is
+ * kept a string so a hand-edited URL reaches the server and gets its 400.
+ */
+export type StatsQuery = Pick<
+  StatsRange,
+  'from' | 'to' | 'agentDepartment' | 'articleDepartment'
+> & {
   channel?: string;
-  articleDepartment?: string;
-}
-
-/** The headline numbers. Rates are fractions 0–1, null when there is nothing to divide by. */
-export interface Summary {
-  contacts: number;
-  solved: number;
-  escalated: number;
-  followUp: number;
-  fcrClaimed: number | null;
-  fcrVerified: number | null;
-  /** Closed contacts with a customer reference whose repeat window has ended. */
-  fcrVerifiedEligible: number;
-  escalationRate: number | null;
-  escalationsAvoided: number;
-  escalationsAvoidedValue: number;
-  linkRate: number | null;
-  reuseRate: number | null;
-}
-
-/** One day or week of the series: `day` or `week` (its Monday) is set, per the bucket asked. */
-export interface SeriesPoint extends Summary {
-  day?: string;
-  week?: string;
-}
-
-export interface MatrixCell {
-  articleDepartment: string;
-  agentDepartment: string;
-  solves: number;
-}
-
-export interface GapRow {
-  query: string;
-  count: number;
-  /** the latest day (UTC) a search of the group was made */
-  lastDay: string;
-}
-
-export type GapKind = 'zeroResults' | 'nothingOpened' | 'escalatedWithoutArticle';
-export type Gaps = Record<GapKind, GapRow[]>;
-
-export interface PublishSpread {
-  count: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-}
-
-export interface TimeToPublish {
-  toNotValidated: PublishSpread;
-  toValidated: PublishSpread;
-}
+};
 
 /** GET /api/stats/articles: the same rows as a department's impact page. */
 export type ArticleImpactRow = ImpactArticle;
 
-/** The contacts behind a number (GET /api/stats/contacts?metric=): the metric catalogue's. */
-export { DRILL_METRICS, type DrillMetric } from '../../../server/contract/metrics';
-
-export interface DrillContact {
-  id: number;
-  agent: string;
-  agentDepartment: string;
-  channel: Channel;
-  customerRef: string | null;
-  startedAt: string;
-  closedAt: string;
-  outcome: 'solved' | 'escalated' | 'follow_up';
-  articleId: number | null;
-  article: string | null;
-  articleDepartment: string | null;
-  escalatedTo: string | null;
-}
-
-export interface DrillPage {
-  rows: DrillContact[];
-  total: number;
-}
+export type DrillPage = Page<DrillContact>;
 
 /** The settings that explain the numbers (everyone may read them). */
-export interface StatsSettings {
-  fcrWindowDays: number;
-  costEscalated: number;
-  costFirstContact: number;
-}
+export type StatsSettings = Pick<Settings, 'fcrWindowDays' | 'costEscalated' | 'costFirstContact'>;
 
 /** The API's largest page of drill-down contacts (and so of one CSV file). */
 export const DRILL_MAX = 1000;

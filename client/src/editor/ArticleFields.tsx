@@ -1,4 +1,4 @@
-import type { Department } from '../types';
+import type { Department } from '../../../server/contract/types';
 import { Field } from './Field';
 import { fieldLabels as L } from './formModel';
 import { MarkdownField } from './MarkdownField';

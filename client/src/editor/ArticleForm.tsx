@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage } from '../api';
 import type { Prefill } from '../queue/writeLink';
 import { navigate } from '../router';
-import type { Article, User } from '../types';
+import type { Article, User } from '../../../server/contract/types';
 import { Link } from '../ui/Link';
 import { Message } from '../ui/Message';
 import { ArticleFields } from './ArticleFields';

@@ -1,6 +1,12 @@
 // Converts between the API's Article and the form's flat string fields, and builds the
 // POST/PATCH bodies. Pure functions, so the form component only deals with UI state.
-import type { Article, ArticleInput, ArticlePatch, Audience, Confidence } from '../types';
+import type {
+  Article,
+  ArticleInput,
+  ArticlePatch,
+  Audience,
+  Confidence,
+} from '../../../server/contract/types';
 
 export interface FormValues {
   title: string;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, engineerApi, errorMessage } from '../api';
-import type { Article, ArticleDiff } from '../types';
+import type { Article, ArticleDiff } from '../../../server/contract/types';
 import type { FieldName, FormValues } from './formModel';
 
 /** A save refused as stale (409): what was saved meanwhile, and my text, kept for the merge. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, isAbort } from '../api';
 import { issueFromQueries, type Prefill } from '../queue/writeLink';
-import type { Article, Department, User } from '../types';
+import type { Article, Department, User } from '../../../server/contract/types';
 import { emptyValues, fromArticle, type FormValues } from './formModel';
 import { draftKey, loadDraft } from './localDraft';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { engineerApi, errorMessage, isAbort } from '../api';
-import type { Department, ImpactData, User } from '../types';
+import type { Department, ImpactData, User } from '../../../server/contract/types';
 import { DepartmentPicker } from '../ui/DepartmentPicker';
 import { formatDay } from '../ui/format';
 import { picksDepartment } from '../ui/rights';

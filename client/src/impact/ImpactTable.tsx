@@ -1,4 +1,4 @@
-import type { ImpactArticle } from '../types';
+import type { ImpactArticle } from '../../../server/contract/types';
 import { SortableTable } from '../ui/SortableTable';
 import { COLUMNS } from './impactColumns';
 

@@ -1,5 +1,5 @@
 // The impact table's columns: what each number means, and how it sorts.
-import type { ImpactArticle } from '../types';
+import type { ImpactArticle } from '../../../server/contract/types';
 import { lastVerifiedColumn, outcomeColumns, titleColumn } from '../ui/articleOutcomeColumns';
 import { Badges } from '../ui/Badges';
 import type { SortColumn } from '../ui/SortableTable';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, prefetchCsrf } from '../api';
-import type { User } from '../types';
+import type { User } from '../../../server/contract/types';
 
 interface Props {
   onLogin: (user: User) => void;

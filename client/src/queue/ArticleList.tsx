@@ -1,4 +1,4 @@
-import type { QueueArticle } from '../types';
+import type { QueueArticle } from '../../../server/contract/types';
 import { formatDay } from '../ui/format';
 import { Link } from '../ui/Link';
 

@@ -1,4 +1,4 @@
-import type { QueueFlag, QueueFlagReason } from '../types';
+import type { QueueFlag, QueueFlagReason } from '../../../server/contract/types';
 import { formatDate } from '../ui/format';
 import { Link } from '../ui/Link';
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, engineerApi } from '../api';
-import type { Department, QueueFlag, RequestGroup, User } from '../types';
+import type { Department, QueueFlag, RequestGroup, User } from '../../../server/contract/types';
 import { DepartmentPicker } from '../ui/DepartmentPicker';
 import { NoteDialog } from '../ui/NoteDialog';
 import { canWork, picksDepartment } from '../ui/rights';

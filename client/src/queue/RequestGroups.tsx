@@ -1,4 +1,4 @@
-import type { RequestGroup, ArticleRequest } from '../types';
+import type { RequestGroup, ArticleRequest } from '../../../server/contract/types';
 import { formatDate } from '../ui/format';
 import { Link } from '../ui/Link';
 import { writeArticleHref } from './writeLink';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, isAbort } from '../api';
-import type { QueueData } from '../types';
+import type { QueueData } from '../../../server/contract/types';
 
 export interface QueueState {
   queue: QueueData | null;

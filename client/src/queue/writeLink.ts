@@ -1,6 +1,6 @@
 // "Write the article" on a request group: the editor opens pre-filled from the URL, so the
 // link can be opened in a new tab and survives a reload.
-import type { RequestGroup } from '../types';
+import type { RequestGroup } from '../../../server/contract/types';
 
 /** The API answers at most this many requests with one article. */
 const MAX_REQUESTS = 100;

@@ -1,4 +1,4 @@
-import type { CloseContact, Contact, SearchHit } from '../types';
+import type { CloseContact, Contact, SearchHit } from '../../../server/contract/types';
 import { EscalateDialog } from './EscalateDialog';
 import { FlagDialog, flagReasonLabel } from '../articles/FlagDialog';
 import { FollowUpDialog } from './FollowUpDialog';

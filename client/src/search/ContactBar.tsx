@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Channel, Contact } from '../types';
+import type { Channel, Contact } from '../../../server/contract/types';
 
 export const channelLabel: Record<Channel, string> = {
   phone: 'Phone',

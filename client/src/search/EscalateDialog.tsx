@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, isAbort } from '../api';
-import type { CloseContact, Contact, Department } from '../types';
+import type { CloseContact, Contact, Department } from '../../../server/contract/types';
 import { Dialog } from '../ui/Dialog';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { SearchFacets } from '../types';
+import type { SearchFacets } from '../../../server/contract/types';
 import type { Filters } from './consoleUrl';
 
 interface Option {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../api';
-import type { CloseContact, Contact } from '../types';
+import type { CloseContact, Contact } from '../../../server/contract/types';
 import { Dialog } from '../ui/Dialog';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { SearchHit } from '../types';
+import type { SearchHit } from '../../../server/contract/types';
 import { Badges, Codes } from '../ui/Badges';
 import { Link } from '../ui/Link';
 import { Highlight, markedWords, mentionsAny } from './highlight';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../api';
-import type { Channel, Contact, NewContact } from '../types';
+import type { Channel, Contact, NewContact } from '../../../server/contract/types';
 import { Dialog } from '../ui/Dialog';
 import { channelLabel } from './ContactBar';
 

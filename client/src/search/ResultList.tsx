@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import { useCallback, useRef } from 'preact/hooks';
-import type { SearchHit } from '../types';
+import type { SearchHit } from '../../../server/contract/types';
 import { HitCard } from './HitCard';
 
 /**

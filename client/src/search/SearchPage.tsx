@@ -3,7 +3,7 @@ import { ArticleView } from '../articles/ArticleView';
 import { errorMessage } from '../api';
 import { navigate, replaceUrlQuietly } from '../router';
 import type { Location } from '../routes';
-import type { SearchResult, User } from '../types';
+import type { SearchResult, User } from '../../../server/contract/types';
 import { Toast } from '../ui/Toast';
 import { useMediaQuery } from '../ui/useMediaQuery';
 import { useToast } from '../ui/useToast';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
-import type { CloseContact, Contact, SearchHit } from '../types';
+import type { CloseContact, Contact, SearchHit } from '../../../server/contract/types';
 import { copyRich } from '../ui/clipboard';
 import { htmlToPlainText } from '../ui/plainText';
 import type { ConsoleAction } from './OutcomeKeys';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, isAbort } from '../api';
-import type { Contact, NewContact } from '../types';
+import type { Contact, NewContact } from '../../../server/contract/types';
 
 export interface ContactApi {
   /** False for roles that don't log contacts (managers): searches then carry no contact. */

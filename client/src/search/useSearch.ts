@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, isAbort } from '../api';
-import type { SearchResult } from '../types';
+import type { SearchResult } from '../../../server/contract/types';
 import type { Filters } from './consoleUrl';
 
 export interface SearchState {

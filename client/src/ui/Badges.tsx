@@ -1,4 +1,4 @@
-import type { Audience, Confidence } from '../types';
+import type { Audience, Confidence } from '../../../server/contract/types';
 
 const confidenceLabel: Record<Confidence, string> = {
   validated: 'Validated',

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { navigate } from '../router';
-import type { Department, User } from '../types';
+import type { Department, User } from '../../../server/contract/types';
 import { Message } from './Message';
 import { canSeeDepartment, defaultDepartment, hasQueues, owningDepartments } from './rights';
 import { useDepartments } from './useDepartments';

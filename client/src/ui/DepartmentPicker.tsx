@@ -1,5 +1,5 @@
 import { navigate } from '../router';
-import type { Department } from '../types';
+import type { Department } from '../../../server/contract/types';
 
 interface Props {
   /** "/queue" or "/impact". */

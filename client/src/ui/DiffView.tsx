@@ -1,4 +1,4 @@
-import type { DiffField, DiffPart } from '../types';
+import type { DiffField, DiffPart } from '../../../server/contract/types';
 
 export const diffFieldLabel: Record<DiffField, string> = {
   title: 'Title',

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
-import type { User } from '../types';
+import type { User } from '../../../server/contract/types';
 import { canEdit, roleLabel } from './format';
 import { Link } from './Link';
 import { hasQueues } from './rights';

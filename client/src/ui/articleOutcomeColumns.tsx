@@ -1,7 +1,7 @@
 // The article-impact columns the department impact page and the managers' dashboard share:
 // the article, what it did for callers, when it was last verified. Articles, never people.
 import type { ComponentChildren } from 'preact';
-import type { ImpactArticle } from '../types';
+import type { ImpactArticle } from '../../../server/contract/types';
 import { formatDate } from './format';
 import { Link } from './Link';
 import type { SortColumn } from './SortableTable';

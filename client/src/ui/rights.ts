@@ -1,6 +1,6 @@
 // Who may do what, as the server decides it (services/permissions, queue, impact). The server
 // still checks every request: these only decide which buttons and links to offer.
-import type { Department, User } from '../types';
+import type { Department, User } from '../../../server/contract/types';
 
 /** Change an article's text, confidence or verification: its department's engineers, admins. */
 export function canWork(user: User, departmentSlug: string): boolean {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, isAbort } from '../api';
-import type { Department } from '../types';
+import type { Department } from '../../../server/contract/types';
 
 export interface DepartmentsState {
   departments: Department[] | null;

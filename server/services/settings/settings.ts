@@ -1,28 +1,10 @@
-import { z } from 'zod';
+import { settingsSchema, type Settings } from '../../contract/settings';
 import type { Queryable } from '../../db/connection';
 import { insertAudit } from '../../stores/audit';
 import { readSettings, writeSetting } from '../../stores/settings';
 import type { Actor } from '../../domain/roles';
 
-/** Every admin setting, its bounds and its default (DESIGN §1, §3). */
-export const settingsSchema = z
-  .object({
-    /** FCR (verified): another contact from the same customer within this many days undoes it */
-    fcrWindowDays: z.number().int().min(1).max(90),
-    /** money per escalated contact and per first-contact resolution (escalations avoided) */
-    costEscalated: z.number().min(0).max(100_000),
-    costFirstContact: z.number().min(0).max(100_000),
-    /** a validated article must be verified again after this many days */
-    verifyIntervalDays: z.number().int().min(1).max(3650),
-    /** J: "tried, didn't solve" this often in 30 days flags a validated article */
-    failThreshold: z.number().int().min(1).max(1000),
-    /** K: solved by this many distinct agents promotes a not-validated article */
-    promoteThreshold: z.number().int().min(1).max(1000),
-  })
-  .strict();
-
-export type Settings = z.infer<typeof settingsSchema>;
-
+/** Every admin setting's default (DESIGN §1, §3); their bounds are the contract's. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   fcrWindowDays: 7,
   costEscalated: 69,
@@ -31,8 +13,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   failThreshold: 3,
   promoteThreshold: 3,
 });
-
-export const settingsUpdateSchema = settingsSchema.partial().strict();
 
 export async function getSettings(db: Queryable): Promise<Settings> {
   const stored = Object.fromEntries(await readSettings(db));

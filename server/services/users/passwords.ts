@@ -13,9 +13,6 @@ const PARAMS = { N: 32768, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 256;
-
 /** Format: `scrypt$N$r$p$salt$hash` (base64), with a fresh 16-byte salt per password. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { newUserSchema, PASSWORD_MAX, type NewUser } from '../../contract/users';
 import type { Database } from '../../db/connection';
 import { validationFailed, conflict } from '../../errors';
 import { findDepartmentBySlug } from '../../stores/departments';
@@ -9,23 +9,7 @@ import {
   insertUser,
   type UserRow,
 } from '../../stores/users';
-import { decoyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './passwords';
-import { ROLES } from '../../domain/roles';
-
-export const newUserSchema = z
-  .object({
-    email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
-    name: z.string().trim().min(1, 'Name is required.').max(100),
-    role: z.enum(ROLES, { message: `Role is one of ${ROLES.join(', ')}.` }),
-    department: z.string().trim().min(1, 'Department is required.'),
-    password: z
-      .string()
-      .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`)
-      .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
-  })
-  .strict();
-
-export type NewUser = z.input<typeof newUserSchema>;
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
 export async function createUser(db: Database, input: NewUser): Promise<UserRow> {
   const parsed = newUserSchema.safeParse(input);

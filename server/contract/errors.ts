@@ -1,0 +1,42 @@
+/**
+ * Every `error.id` the API answers with, in one list: clients and tests branch on them, so an id
+ * is part of the contract. `AppError` takes only these; a typo or a new id is a type error
+ * until it is added here.
+ */
+export const ERROR_IDS = [
+  // any endpoint
+  'validation_failed',
+  'invalid_json',
+  'payload_too_large',
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'csrf_invalid',
+  'not_found',
+  'internal',
+  // sign-in
+  'login_failed',
+  'too_many_attempts',
+  // users
+  'email_taken',
+  // articles
+  'slug_taken',
+  'article_version_conflict',
+  'confidence_transition_invalid',
+  'article_not_validated',
+  // contacts
+  'contact_not_yours',
+  'contact_closed',
+  'explicit_times_forbidden',
+  'article_not_usable',
+  // queue
+  'queue_item_resolved',
+  // stats
+  'filter_not_applicable',
+] as const;
+export type ErrorId = (typeof ERROR_IDS)[number];
+
+/** The body of every 4xx and 5xx answer. */
+export interface ErrorBody {
+  error: { id: ErrorId; message: string; field?: string };
+}
