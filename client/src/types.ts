@@ -1,5 +1,11 @@
 // Shapes of the server's JSON API (see the API contract). Kept in one place so a
 // contract change shows up as type errors everywhere it matters.
+import type {
+  ArticleSources,
+  DiffedFieldName,
+  PresentedContent,
+  RequiredFieldName,
+} from '../../server/contract/articleFields';
 
 export type Role = 'agent' | 'engineer' | 'manager' | 'admin';
 export type Audience = 'agents' | 'internal';
@@ -205,22 +211,10 @@ export interface QueueData {
 
 // ---------- Articles ----------
 
-export interface Article {
+/** Content fields come from the field catalogue; internal ones are absent for agents. */
+export interface Article extends PresentedContent {
   id: number | string;
   slug: string;
-  title: string;
-  issue: string;
-  issueHtml: string;
-  environment: string;
-  environmentHtml: string;
-  resolution: string;
-  resolutionHtml: string;
-  /** Absent for agents. */
-  cause?: string;
-  causeHtml?: string;
-  errorCodes: string[];
-  products: string[];
-  tags: string[];
   department: DepartmentRef;
   owner: PersonRef | null;
   audience: Audience;
@@ -239,15 +233,10 @@ export interface Article {
 }
 
 /** Body of POST /api/articles; PATCH takes any subset plus `version`. */
-export interface ArticleInput {
-  title: string;
-  issue: string;
-  environment?: string;
-  resolution?: string;
-  cause?: string;
-  errorCodes?: string[];
-  products?: string[];
-  tags?: string[];
+export interface ArticleInput
+  extends
+    Pick<ArticleSources, RequiredFieldName>,
+    Partial<Omit<ArticleSources, RequiredFieldName>> {
   department: string;
   audience?: Audience;
   confidence?: Confidence;
@@ -286,18 +275,7 @@ export interface DiffPart {
   removed?: boolean;
 }
 
-export type DiffField =
-  | 'title'
-  | 'issue'
-  | 'environment'
-  | 'resolution'
-  | 'cause'
-  | 'errorCodes'
-  | 'products'
-  | 'tags'
-  | 'audience'
-  | 'confidence'
-  | 'verifyBy';
+export type DiffField = DiffedFieldName | 'audience' | 'confidence' | 'verifyBy';
 
 export interface ArticleDiff {
   from: number;
