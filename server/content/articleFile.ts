@@ -1,14 +1,20 @@
 import matter from 'gray-matter';
+import { ARTICLE_FIELDS, MARKDOWN_FIELDS } from '../contract/articleFields';
 import { normalizeMarkdown } from '../contract/articles';
 import type { ArticleRow } from '../stores/articles';
 
 /**
- * One article as a Markdown file: YAML front matter for the facts, then `## Issue`,
- * `## Environment`, `## Resolution`, `## Cause` sections. The department is the folder and the
- * slug the file name, so a file cannot claim to be somewhere it is not.
+ * One article as a Markdown file: YAML front matter for the facts and the one-line and list
+ * fields, then a `## Label` section per Markdown field (`## Issue`, `## Environment`…). The
+ * department is the folder and the slug the file name, so a file cannot claim to be somewhere
+ * it is not.
  */
-const SECTIONS = ['Issue', 'Environment', 'Resolution', 'Cause'] as const;
-const HEADING = /^##[ \t]+(Issue|Environment|Resolution|Cause)[ \t]*$/gm;
+const SECTIONS = MARKDOWN_FIELDS.filter((f) => f.inFile);
+/** The other content fields go in the front matter, after the facts; the title leads it. */
+const FRONT_MATTER = ARTICLE_FIELDS.filter(
+  (f) => f.inFile && f.kind !== 'markdown' && f.name !== 'title',
+);
+const HEADING = new RegExp(`^##[ \\t]+(${SECTIONS.map((f) => f.label).join('|')})[ \\t]*$`, 'gm');
 
 export interface ParsedFile {
   slug: string;
@@ -23,27 +29,26 @@ export function parseArticleFile(text: string, department: string, slug: string)
   const marks = [...content.matchAll(HEADING)];
   marks.forEach((m, i) => {
     const end = i + 1 < marks.length ? marks[i + 1]!.index : content.length;
-    sections[m[1]!.toLowerCase()] = normalizeMarkdown(content.slice(m.index + m[0].length, end));
+    const field = SECTIONS.find((f) => f.label === m[1])!;
+    sections[field.name] = normalizeMarkdown(content.slice(m.index + m[0].length, end));
   });
   if (department !== undefined && data.department !== undefined && data.department !== department) {
     throw new Error(
       `front matter says department "${String(data.department)}" but the file is in "${department}/"`,
     );
   }
-  const fields: Record<string, unknown> = {
-    title: data.title,
-    issue: sections.issue ?? '',
-    environment: sections.environment ?? '',
-    resolution: sections.resolution ?? '',
-    cause: sections.cause ?? '',
-    errorCodes: data.errorCodes ?? [],
-    products: data.products ?? [],
-    tags: data.tags ?? [],
+  const fields: Record<string, unknown> = {};
+  for (const f of ARTICLE_FIELDS) {
+    if (!f.inFile) continue;
+    if (f.kind === 'markdown') fields[f.name] = sections[f.name] ?? '';
+    else fields[f.name] = data[f.name] ?? (f.kind === 'list' ? [] : undefined);
+  }
+  Object.assign(fields, {
     department,
     audience: data.audience ?? 'agents',
     confidence: data.confidence,
     verifyBy: toDate(data.verifyBy),
-  };
+  });
   if (data.owner !== undefined) fields.owner = data.owner;
   if (data.verifyIntervalDays !== undefined) fields.verifyIntervalDays = data.verifyIntervalDays;
   return { slug, department, fields };
@@ -61,16 +66,11 @@ export function formatArticleFile(a: ArticleRow, ownerEmail: string | null): str
     department: a.departmentSlug,
     audience: a.audience,
     confidence: a.confidence,
-    errorCodes: a.errorCodes,
-    products: a.products,
-    tags: a.tags,
   };
+  for (const f of FRONT_MATTER) data[f.name] = a[f.name];
   if (a.verifyBy) data.verifyBy = a.verifyBy;
   if (typeof a.verifyIntervalDays === 'number') data.verifyIntervalDays = a.verifyIntervalDays;
   if (ownerEmail) data.owner = ownerEmail;
-  const body = SECTIONS.map((s) => {
-    const value = a[s.toLowerCase() as 'issue' | 'environment' | 'resolution' | 'cause'];
-    return `## ${s}\n${value ? `${value}\n` : ''}`;
-  }).join('\n');
+  const body = SECTIONS.map((f) => `## ${f.label}\n${a[f.name] ? `${a[f.name]}\n` : ''}`).join('\n');
   return matter.stringify(`\n${body}`, data);
 }

@@ -1,23 +1,38 @@
 import { z } from 'zod';
+import {
+  ARTICLE_FIELDS,
+  htmlName,
+  type DiffedFieldName,
+  type PresentedContent,
+} from './articleFields';
 import { AUDIENCES, CONFIDENCES, VERSION_KINDS } from './enums';
 import { departmentRef, id, timestamp, userRef } from './refs';
+
+/** A schema per presented content key; internal fields (the cause) are optional. */
+type ContentShape = {
+  [K in keyof PresentedContent]-?: undefined extends PresentedContent[K]
+    ? z.ZodOptional<z.ZodType<Exclude<PresentedContent[K], undefined>>>
+    : z.ZodType<PresentedContent[K]>;
+};
+/** The content fields from the field catalogue: sources, and the HTML of Markdown ones. */
+const content = Object.fromEntries(
+  ARTICLE_FIELDS.flatMap((f): [string, z.ZodType][] => {
+    const value = f.kind === 'list' ? z.array(z.string()) : z.string();
+    const shown = f.internal ? value.optional() : value;
+    return f.kind === 'markdown'
+      ? [
+          [f.name, shown],
+          [htmlName(f.name), shown],
+        ]
+      : [[f.name, shown]];
+  }),
+) as unknown as ContentShape;
 
 /** The full article. Internal fields (the cause) only for those who see them. */
 export const articleResponse = z.strictObject({
   id,
   slug: z.string(),
-  title: z.string(),
-  issue: z.string(),
-  issueHtml: z.string(),
-  environment: z.string(),
-  environmentHtml: z.string(),
-  resolution: z.string(),
-  resolutionHtml: z.string(),
-  cause: z.string().optional(),
-  causeHtml: z.string().optional(),
-  errorCodes: z.array(z.string()),
-  products: z.array(z.string()),
-  tags: z.array(z.string()),
+  ...content,
   department: departmentRef,
   owner: userRef.nullable(),
   audience: z.enum(AUDIENCES),
@@ -77,19 +92,13 @@ export const historyEntryResponse = z.discriminatedUnion('type', [
 ]);
 
 /** The fields a diff compares, in the order it lists them. */
+export type DiffField = DiffedFieldName | 'audience' | 'confidence' | 'verifyBy';
 export const DIFF_FIELDS = [
-  'title',
-  'issue',
-  'environment',
-  'resolution',
-  'cause',
-  'errorCodes',
-  'products',
-  'tags',
+  ...ARTICLE_FIELDS.filter((f) => f.diffed).map((f): DiffField => f.name),
   'audience',
   'confidence',
   'verifyBy',
-] as const;
+] as const satisfies readonly DiffField[];
 
 /** One piece of a word-level diff: unchanged text, or text added or removed. */
 export const diffPartResponse = z.strictObject({
@@ -109,6 +118,5 @@ export type Article = z.infer<typeof articleResponse>;
 export type ArticleSummary = z.infer<typeof articleSummaryResponse>;
 export type ArticleVersion = z.infer<typeof versionResponse>;
 export type HistoryEntry = z.infer<typeof historyEntryResponse>;
-export type DiffField = (typeof DIFF_FIELDS)[number];
 export type DiffPart = z.infer<typeof diffPartResponse>;
 export type ArticleDiff = z.infer<typeof diffResponse>;

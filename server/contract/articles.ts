@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  ARTICLE_FIELDS,
+  type ArticleField,
+  type ArticleFieldName,
+  type ListFieldName,
+  type TextFieldName,
+} from './articleFields';
 import { AUDIENCES, CONFIDENCES } from './enums';
 
 /**
@@ -14,14 +21,14 @@ const text = (max: number) => z.string().max(max, `At most ${max} characters.`);
  */
 export const normalizeMarkdown = (s: string) => s.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
 const markdown = (max: number) => text(max).transform(normalizeMarkdown);
-const list = (what: string) =>
+const list = (what: string, max: number) =>
   z
     .array(
       z
         .string()
         .trim()
         .min(1, `${what} cannot be empty.`)
-        .max(80, `${what} are at most 80 characters.`),
+        .max(max, `${what} are at most ${max} characters.`),
       {
         message: `${what} must be a list of strings.`,
       },
@@ -41,20 +48,34 @@ export const isoDay = z
     'Not a real date.',
   );
 
+/** One validator per catalogued field, from its kind and limit. */
+type SourceSchemas = { [K in TextFieldName]: z.ZodType<string, string> } & {
+  [K in ListFieldName]: z.ZodType<string[], string[]>;
+};
+const sourceSchema = (f: ArticleField) =>
+  f.kind === 'list'
+    ? list(f.label, f.max)
+    : f.kind === 'markdown'
+      ? markdown(f.max)
+      : text(f.max).trim();
+const sources = Object.fromEntries(
+  ARTICLE_FIELDS.map((f) => [f.name, sourceSchema(f)]),
+) as unknown as SourceSchemas;
+const maxOf = (name: ArticleFieldName) => ARTICLE_FIELDS.find((f) => f.name === name)!.max;
+
+type Optional = Extract<(typeof ARTICLE_FIELDS)[number], { required: false }>['name'];
+
 export const articleFields = {
   slug: z.string().trim().max(100).regex(SLUG, 'Slugs are lowercase words joined by hyphens.'),
+  ...sources,
+  // The two fields no article goes without say so in their own words. The issue is trimmed
+  // like a line, not normalized like the other Markdown (as it always was).
   title: z
     .string()
     .trim()
     .min(3, 'Title needs at least 3 characters.')
-    .max(200, 'Title is at most 200 characters.'),
-  issue: text(5_000).trim().min(1, 'Describe the issue in the customer’s words.'),
-  environment: markdown(20_000),
-  resolution: markdown(50_000),
-  cause: markdown(20_000),
-  errorCodes: list('Error codes'),
-  products: list('Products'),
-  tags: list('Tags'),
+    .max(maxOf('title'), `Title is at most ${maxOf('title')} characters.`),
+  issue: text(maxOf('issue')).trim().min(1, 'Describe the issue in the customer’s words.'),
   department: z.string().trim().min(1, 'Department is required.').max(64),
   audience: z.enum(AUDIENCES, { message: 'Audience is agents or internal.' }),
   confidence: z.enum(CONFIDENCES, { message: `Confidence is one of ${CONFIDENCES.join(', ')}.` }),
@@ -68,16 +89,24 @@ export const articleFields = {
   note: text(500),
 };
 
+/** Optional content defaults to empty on create. */
+const createDefaults = Object.fromEntries(
+  ARTICLE_FIELDS.filter((f) => !f.required).map((f) => [
+    f.name,
+    (articleFields[f.name] as z.ZodType<unknown>).default(f.kind === 'list' ? [] : ''),
+  ]),
+) as unknown as { [K in Optional]: z.ZodDefault<SourceSchemas[K]> };
+
+/** On update every field may be left out. */
+const updateSources = Object.fromEntries(
+  ARTICLE_FIELDS.map((f) => [f.name, articleFields[f.name].optional()]),
+) as unknown as { [K in ArticleFieldName]: z.ZodOptional<(typeof articleFields)[K]> };
+
 export const articleCreateSchema = z
   .object({
     ...articleFields,
+    ...createDefaults,
     slug: articleFields.slug.optional(),
-    environment: articleFields.environment.default(''),
-    resolution: articleFields.resolution.default(''),
-    cause: articleFields.cause.default(''),
-    errorCodes: articleFields.errorCodes.default([]),
-    products: articleFields.products.default([]),
-    tags: articleFields.tags.default([]),
     audience: articleFields.audience.default('agents'),
     confidence: articleFields.confidence.optional(),
     verifyBy: articleFields.verifyBy.optional(),
@@ -100,14 +129,7 @@ export const articleUpdateSchema = z
       .number({ message: 'version (the version you started editing) is required.' })
       .int()
       .min(1),
-    title: articleFields.title.optional(),
-    issue: articleFields.issue.optional(),
-    environment: articleFields.environment.optional(),
-    resolution: articleFields.resolution.optional(),
-    cause: articleFields.cause.optional(),
-    errorCodes: articleFields.errorCodes.optional(),
-    products: articleFields.products.optional(),
-    tags: articleFields.tags.optional(),
+    ...updateSources,
     department: articleFields.department.optional(),
     audience: articleFields.audience.optional(),
     confidence: articleFields.confidence.optional(),

@@ -1,25 +1,27 @@
+import { ARTICLE_FIELDS, htmlName, type PresentedContent } from '../contract/articleFields';
 import type { Article, ArticleSummary, ArticleVersion } from '../contract/articleResponses';
 import type { Role } from '../contract/enums';
 import { isStale } from '../domain/verification';
 import { seesInternalFields } from '../domain/visibility';
 import type { ArticleRow, VersionRow } from '../stores/articles';
 
+/** Each content field, its HTML after its source; internal ones only for those who see them. */
+function presentContent(a: ArticleRow, role: Role) {
+  const content: Record<string, string | string[]> = {};
+  for (const f of ARTICLE_FIELDS) {
+    if (f.internal && !seesInternalFields(role)) continue;
+    content[f.name] = a[f.name];
+    if (f.kind === 'markdown') content[htmlName(f.name)] = a[htmlName(f.name)];
+  }
+  return content as PresentedContent;
+}
+
 /** The full article; internal fields (the cause) only for those who see them. */
 export function presentArticle(a: ArticleRow, role: Role): Article {
   return {
     id: a.id,
     slug: a.slug,
-    title: a.title,
-    issue: a.issue,
-    issueHtml: a.issueHtml,
-    environment: a.environment,
-    environmentHtml: a.environmentHtml,
-    resolution: a.resolution,
-    resolutionHtml: a.resolutionHtml,
-    ...(seesInternalFields(role) && { cause: a.cause, causeHtml: a.causeHtml }),
-    errorCodes: a.errorCodes,
-    products: a.products,
-    tags: a.tags,
+    ...presentContent(a, role),
     department: { id: a.departmentId, slug: a.departmentSlug, name: a.departmentName },
     owner: a.ownerId === null ? null : { id: a.ownerId, name: a.ownerName },
     audience: a.audience,

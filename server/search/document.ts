@@ -1,18 +1,18 @@
+import {
+  INDEXED_FIELDS,
+  indexFieldOf,
+  type ArticleSources,
+  type IndexedFieldName,
+  type IndexFieldName,
+} from '../contract/articleFields';
 import type { Audience, Confidence } from '../contract/enums';
 import type { Readership } from '../domain/visibility';
 import { errorCodesText } from './tokenizer';
 
 /** What the search module knows about an article: plain text to index, facts to filter on. */
-export interface SearchDoc {
+export interface SearchDoc extends Pick<ArticleSources, IndexedFieldName> {
   id: number;
   slug: string;
-  title: string;
-  issue: string;
-  environment: string;
-  resolution: string;
-  errorCodes: string[];
-  products: string[];
-  tags: string[];
   confidence: Confidence;
   audience: Audience;
   /** who may find it (domain/visibility.findableBy): the engine filters on this, not on roles */
@@ -23,26 +23,37 @@ export interface SearchDoc {
   version?: number;
 }
 
-/** Indexed fields and their boosts (DESIGN §4): an exact error code outranks everything. */
-export const FIELDS = [
-  { name: 'errorCodes', boost: 10 },
-  { name: 'title', boost: 5 },
-  { name: 'issue', boost: 3 },
-  { name: 'labels', boost: 2 },
-  { name: 'environment', boost: 1 },
-  { name: 'resolution', boost: 1 },
-] as const;
+export type FieldName = IndexFieldName;
 
-export type FieldName = (typeof FIELDS)[number]['name'];
+/**
+ * Indexed fields and their boosts (DESIGN §4), from the article field catalogue, strongest
+ * first: an exact error code outranks everything. Products and tags share one field, labels.
+ */
+export const FIELDS: readonly { name: FieldName; boost: number }[] = INDEXED_FIELDS.map(
+  (f): { name: FieldName; boost: number } => ({
+    name: indexFieldOf(f),
+    boost: f.search.boost,
+  }),
+)
+  .filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i)
+  .sort((a, b) => b.boost - a.boost);
 
 /** The exact strings each field is indexed from; match positions point into these. */
 export function fieldTexts(doc: SearchDoc): Record<FieldName, string> {
-  return {
-    errorCodes: errorCodesText(doc.errorCodes),
-    title: doc.title,
-    issue: doc.issue,
-    labels: [...doc.products, ...doc.tags].join(' ; '),
-    environment: doc.environment,
-    resolution: doc.resolution,
-  };
+  const parts = {} as Record<FieldName, string[]>;
+  for (const f of INDEXED_FIELDS) {
+    const name = indexFieldOf(f);
+    const value = doc[f.name];
+    // error codes are indexed as units (`HTTP 503` is also `http-503`)
+    const items =
+      typeof value === 'string'
+        ? [value]
+        : f.name === 'errorCodes'
+          ? [errorCodesText(value)]
+          : value;
+    (parts[name] ??= []).push(...items);
+  }
+  return Object.fromEntries(
+    FIELDS.map(({ name }) => [name, (parts[name] ?? []).join(' ; ')]),
+  ) as Record<FieldName, string>;
 }

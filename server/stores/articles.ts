@@ -1,20 +1,15 @@
+import {
+  ARTICLE_FIELDS,
+  htmlName,
+  type ArticleHtml,
+  type ArticleSources,
+  type ListFieldName,
+} from '../contract/articleFields';
 import type { Audience, Confidence, VersionKind } from '../contract/enums';
 import type { Param, Queryable } from '../db/connection';
 
-/** The editable fields of an article, as Markdown sources plus their rendered HTML. */
-export interface ArticleContent {
-  title: string;
-  issue: string;
-  issueHtml: string;
-  environment: string;
-  environmentHtml: string;
-  resolution: string;
-  resolutionHtml: string;
-  cause: string;
-  causeHtml: string;
-  errorCodes: string[];
-  products: string[];
-  tags: string[];
+/** The editable fields of an article: its content (sources plus rendered HTML) and facts. */
+export interface ArticleContent extends ArticleSources, ArticleHtml {
   departmentId: number;
   ownerId: number | null;
   audience: Audience;
@@ -39,15 +34,21 @@ export interface ArticleRow extends ArticleContent {
   updatedAt: string;
 }
 
-type RawRow = Omit<ArticleRow, 'errorCodes' | 'products' | 'tags'> & {
-  errorCodes: string;
-  products: string;
-  tags: string;
-};
+/** Lists are stored as JSON text. */
+type Stored<T> = Omit<T, ListFieldName> & { [K in ListFieldName]: string };
+type RawRow = Stored<ArticleRow>;
 
-const SELECT = `SELECT a.id, a.slug, a.title, a.issue, a.issue_html AS issueHtml,
-  a.environment, a.environment_html AS environmentHtml, a.resolution, a.resolution_html AS resolutionHtml,
-  a.cause, a.cause_html AS causeHtml, a.error_codes AS errorCodes, a.products, a.tags,
+const column = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Every content column in catalogue order, each Markdown source followed by its HTML. */
+const CONTENT_COLUMNS = ARTICLE_FIELDS.flatMap((f) =>
+  f.kind === 'markdown' ? [f.name, htmlName(f.name)] : [f.name],
+);
+/** The sources alone: what a version keeps (its HTML is rendered again when restored). */
+const SOURCE_COLUMNS = ARTICLE_FIELDS.map((f) => f.name);
+const selectList = (names: readonly string[], table: string) =>
+  names.map((n) => `${table}${column(n)} AS ${n}`).join(', ');
+
+const SELECT = `SELECT a.id, a.slug, ${selectList(CONTENT_COLUMNS, 'a.')},
   a.department_id AS departmentId, d.slug AS departmentSlug, d.name AS departmentName,
   a.owner_id AS ownerId, o.name AS ownerName, a.audience, a.confidence, a.verify_by AS verifyBy,
   a.verify_interval_days AS verifyIntervalDays, a.verified_at AS verifiedAt, vb.name AS verifiedByName,
@@ -59,12 +60,12 @@ const SELECT = `SELECT a.id, a.slug, a.title, a.issue, a.issue_html AS issueHtml
   LEFT JOIN users ub ON ub.id = a.updated_by
   LEFT JOIN users vb ON vb.id = a.verified_by`;
 
-const parse = (r: RawRow): ArticleRow => ({
-  ...r,
-  errorCodes: JSON.parse(r.errorCodes) as string[],
-  products: JSON.parse(r.products) as string[],
-  tags: JSON.parse(r.tags) as string[],
-});
+function parseLists<T>(r: Stored<T>): T {
+  const row: Record<string, unknown> = { ...r };
+  for (const f of ARTICLE_FIELDS) if (f.kind === 'list') row[f.name] = JSON.parse(r[f.name]);
+  return row as T;
+}
+const parse = (r: RawRow): ArticleRow => parseLists<ArticleRow>(r);
 
 export async function findArticleById(db: Queryable, id: number): Promise<ArticleRow | undefined> {
   const row = await db.get<RawRow>(`${SELECT} WHERE a.id = ?`, [id]);
@@ -131,19 +132,22 @@ export async function listArticles(
   return { rows: rows.map(parse), total };
 }
 
+const FACT_COLUMNS = [
+  'department_id',
+  'owner_id',
+  'audience',
+  'confidence',
+  'verify_by',
+  'verify_interval_days',
+];
+const WRITTEN_COLUMNS = [...CONTENT_COLUMNS.map(column), ...FACT_COLUMNS];
+
+/** Values for WRITTEN_COLUMNS, in that order. */
 const contentParams = (c: ArticleContent): Param[] => [
-  c.title,
-  c.issue,
-  c.issueHtml,
-  c.environment,
-  c.environmentHtml,
-  c.resolution,
-  c.resolutionHtml,
-  c.cause,
-  c.causeHtml,
-  JSON.stringify(c.errorCodes),
-  JSON.stringify(c.products),
-  JSON.stringify(c.tags),
+  ...CONTENT_COLUMNS.map((n) => {
+    const value = c[n as keyof ArticleContent];
+    return Array.isArray(value) ? JSON.stringify(value) : (value as string);
+  }),
   c.departmentId,
   c.ownerId,
   c.audience,
@@ -159,10 +163,8 @@ export async function insertArticle(
   authorId: number | null,
 ): Promise<number> {
   const { lastID } = await db.run(
-    `INSERT INTO articles (title, issue, issue_html, environment, environment_html, resolution,
-       resolution_html, cause, cause_html, error_codes, products, tags, department_id, owner_id,
-       audience, confidence, verify_by, verify_interval_days, slug, version, created_by, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    `INSERT INTO articles (${WRITTEN_COLUMNS.join(', ')}, slug, version, created_by, updated_by)
+     VALUES (${WRITTEN_COLUMNS.map(() => '?').join(', ')}, ?, 1, ?, ?)`,
     [...contentParams(c), slug, authorId, authorId],
   );
   return lastID;
@@ -180,15 +182,14 @@ export async function updateArticle(
   authorId: number | null,
 ): Promise<boolean> {
   const { changes } = await db.run(
-    `UPDATE articles SET title = ?, issue = ?, issue_html = ?, environment = ?, environment_html = ?,
-       resolution = ?, resolution_html = ?, cause = ?, cause_html = ?, error_codes = ?, products = ?,
-       tags = ?, department_id = ?, owner_id = ?, audience = ?, confidence = ?, verify_by = ?,
-       verify_interval_days = ?, version = version + 1, updated_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    `UPDATE articles SET ${WRITTEN_COLUMNS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_by = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      WHERE id = ? AND version = ?`,
     [...contentParams(c), authorId, id, expectedVersion],
   );
   return changes === 1;
 }
+
+const SNAPSHOT_COLUMNS = SOURCE_COLUMNS.map(column).join(', ');
 
 /** Snapshots the article's current state as a version row (call after insert/update). */
 export async function insertVersionSnapshot(
@@ -200,27 +201,18 @@ export async function insertVersionSnapshot(
   restoredFrom: number | null = null,
 ): Promise<void> {
   await db.run(
-    `INSERT INTO article_versions (article_id, version, title, issue, environment, resolution, cause,
-       error_codes, products, tags, department_id, owner_id, audience, confidence, verify_by,
-       author_id, note, kind, restored_from, created_at)
-     SELECT id, version, title, issue, environment, resolution, cause, error_codes, products, tags,
-       department_id, owner_id, audience, confidence, verify_by, ?, ?, ?, ?, updated_at
+    `INSERT INTO article_versions (article_id, version, ${SNAPSHOT_COLUMNS}, department_id,
+       owner_id, audience, confidence, verify_by, author_id, note, kind, restored_from, created_at)
+     SELECT id, version, ${SNAPSHOT_COLUMNS}, department_id, owner_id, audience, confidence,
+       verify_by, ?, ?, ?, ?, updated_at
      FROM articles WHERE id = ?`,
     [authorId, note, kind, restoredFrom, articleId],
   );
 }
 
 /** The sources as they were at one version. */
-export interface VersionSnapshot {
+export interface VersionSnapshot extends ArticleSources {
   version: number;
-  title: string;
-  issue: string;
-  environment: string;
-  resolution: string;
-  cause: string;
-  errorCodes: string[];
-  products: string[];
-  tags: string[];
   departmentId: number;
   ownerId: number | null;
   audience: Audience;
@@ -233,27 +225,13 @@ export async function findVersion(
   articleId: number,
   version: number,
 ): Promise<VersionSnapshot | undefined> {
-  const row = await db.get<
-    Omit<VersionSnapshot, 'errorCodes' | 'products' | 'tags'> & {
-      errorCodes: string;
-      products: string;
-      tags: string;
-    }
-  >(
-    `SELECT version, title, issue, environment, resolution, cause, error_codes AS errorCodes,
-       products, tags, department_id AS departmentId, owner_id AS ownerId, audience, confidence,
-       verify_by AS verifyBy
+  const row = await db.get<Stored<VersionSnapshot>>(
+    `SELECT version, ${selectList(SOURCE_COLUMNS, '')}, department_id AS departmentId,
+       owner_id AS ownerId, audience, confidence, verify_by AS verifyBy
      FROM article_versions WHERE article_id = ? AND version = ?`,
     [articleId, version],
   );
-  return (
-    row && {
-      ...row,
-      errorCodes: JSON.parse(row.errorCodes) as string[],
-      products: JSON.parse(row.products) as string[],
-      tags: JSON.parse(row.tags) as string[],
-    }
-  );
+  return row && parseLists<VersionSnapshot>(row);
 }
 
 /** Marks the article verified now (the version bump is the caller's snapshot). */

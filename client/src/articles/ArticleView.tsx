@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { htmlName, LIST_FIELDS, MARKDOWN_FIELDS } from '../../../server/contract/articleFields';
 import type { Article, User } from '../../../server/contract/types';
 import { Badges, Codes } from '../ui/Badges';
 import { formatDate, formatDay } from '../ui/format';
@@ -54,7 +55,7 @@ export function ArticleView(props: Props) {
   const path = `/articles/${encodeURIComponent(a.slug)}`;
   const section = (title: string, html: string | undefined) =>
     html && html.trim() ? (
-      <section class="article-section">
+      <section key={title} class="article-section">
         <H2>{title}</H2>
         {/* Rendered from Markdown and sanitized by the server. */}
         <div class="prose" dangerouslySetInnerHTML={{ __html: html }} />
@@ -84,32 +85,24 @@ export function ArticleView(props: Props) {
             <dt>Department</dt>
             <dd>{a.department.name}</dd>
           </div>
-          {a.errorCodes.length > 0 && (
-            <div>
-              <dt>Error codes</dt>
-              <dd>
-                <Codes codes={a.errorCodes} label="Error codes" />
-              </dd>
-            </div>
-          )}
-          {a.products.length > 0 && (
-            <div>
-              <dt>Products</dt>
-              <dd>{a.products.join(', ')}</dd>
-            </div>
-          )}
-          {a.tags.length > 0 && (
-            <div>
-              <dt>Tags</dt>
-              <dd>{a.tags.join(', ')}</dd>
-            </div>
+          {LIST_FIELDS.map(({ name, label }) =>
+            a[name].length > 0 ? (
+              <div key={name}>
+                <dt>{label}</dt>
+                <dd>
+                  {/* error codes are read out exactly: shown as codes */}
+                  {name === 'errorCodes' ? (
+                    <Codes codes={a[name]} label={label} />
+                  ) : (
+                    a[name].join(', ')
+                  )}
+                </dd>
+              </div>
+            ) : null,
           )}
         </dl>
       </header>
-      {section('Issue', a.issueHtml)}
-      {section('Environment', a.environmentHtml)}
-      {section('Resolution', a.resolutionHtml)}
-      {section('Cause', a.causeHtml)}
+      {MARKDOWN_FIELDS.map((f) => section(f.label, a[htmlName(f.name)]))}
       <footer class="article-foot">
         Version {a.version} · updated <time dateTime={a.updatedAt}>{formatDate(a.updatedAt)}</time>
         {a.updatedBy && <> by {a.updatedBy.name}</>}

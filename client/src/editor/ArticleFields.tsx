@@ -1,3 +1,4 @@
+import { ARTICLE_FIELDS } from '../../../server/contract/articleFields';
 import type { Department } from '../../../server/contract/types';
 import { Field } from './Field';
 import { fieldLabels as L } from './formModel';
@@ -13,6 +14,9 @@ interface Props {
   onChange: (name: FieldName, value: string) => void;
 }
 
+/** The resolution gets room for its steps; other Markdown fields start at 4 lines. */
+const ROWS: Partial<Record<FieldName, number>> = { resolution: 10 };
+
 /** The article form's controls, in reading order: content first, then metadata. */
 export function ArticleFields({ values: v, errors, departments, editing, onChange }: Props) {
   // Every control reports its own name, so one handler serves them all.
@@ -21,12 +25,13 @@ export function ArticleFields({ values: v, errors, departments, editing, onChang
     onChange(el.name as FieldName, el.value);
   };
   const text = (name: FieldName, hint?: string, required = false) => (
-    <Field name={name} label={L[name]} hint={hint} error={errors[name]}>
+    <Field key={name} name={name} label={L[name]} hint={hint} error={errors[name]}>
       {(p) => <input {...p} type="text" value={v[name]} onInput={onInput} required={required} />}
     </Field>
   );
   const area = (name: FieldName, rows: number, hint?: string, required = false) => (
     <MarkdownField
+      key={name}
       name={name}
       label={L[name]}
       hint={hint}
@@ -38,15 +43,19 @@ export function ArticleFields({ values: v, errors, departments, editing, onChang
     />
   );
 
+  // Content reads down the main column; lists sit with the metadata beside it.
+  const content = ARTICLE_FIELDS.filter((f) => f.kind !== 'list').map((f) =>
+    f.kind === 'markdown'
+      ? area(f.name, ROWS[f.name] ?? 4, f.hint, f.required)
+      : text(f.name, f.hint || undefined, f.required),
+  );
+  const lists = ARTICLE_FIELDS.filter((f) => f.kind === 'list').map((f) =>
+    text(f.name, f.hint, f.required),
+  );
+
   return (
     <div class="form-grid">
-      <div class="form-main">
-        {text('title', undefined, true)}
-        {area('issue', 4, 'Markdown. What the customer reports, in their words.', true)}
-        {area('environment', 4, 'Markdown. Products, devices, versions, conditions.')}
-        {area('resolution', 10, 'Markdown. Numbered steps the agent can follow on a call.')}
-        {area('cause', 4, 'Why it happens. Never shown to agents.')}
-      </div>
+      <div class="form-main">{content}</div>
       <div class="form-side">
         <Field name="department" label={L.department} error={errors.department}>
           {(p) => (
@@ -84,9 +93,7 @@ export function ArticleFields({ values: v, errors, departments, editing, onChang
             )}
           </Field>
         )}
-        {text('errorCodes', 'Comma-separated, e.g. AUTH-401, 0x80070005')}
-        {text('products', 'Comma-separated')}
-        {text('tags', 'Comma-separated')}
+        {lists}
         <Field
           name="verifyBy"
           label={L.verifyBy}

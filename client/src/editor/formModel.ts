@@ -1,5 +1,10 @@
 // Converts between the API's Article and the form's flat string fields, and builds the
 // POST/PATCH bodies. Pure functions, so the form component only deals with UI state.
+import {
+  ARTICLE_FIELDS,
+  type ArticleFieldName,
+  type ArticleSources,
+} from '../../../server/contract/articleFields';
 import type {
   Article,
   ArticleInput,
@@ -8,19 +13,13 @@ import type {
   Confidence,
 } from '../../../server/contract/types';
 
-export interface FormValues {
-  title: string;
+/** Every content field of the catalogue as text; lists comma-separated (arrays in the API). */
+type ContentValues = Record<ArticleFieldName, string>;
+
+export interface FormValues extends ContentValues {
   department: string;
   audience: Audience;
   confidence: Confidence;
-  issue: string;
-  environment: string;
-  resolution: string;
-  cause: string;
-  /** Comma-separated in the form, arrays in the API. */
-  errorCodes: string;
-  products: string;
-  tags: string;
   /** "YYYY-MM-DD" or "" (none). */
   verifyBy: string;
   /** Whole days, or "" for the global setting. */
@@ -31,36 +30,34 @@ export interface FormValues {
 export type FieldName = keyof FormValues;
 
 export const fieldLabels: Record<FieldName, string> = {
-  title: 'Title',
+  ...(Object.fromEntries(ARTICLE_FIELDS.map((f) => [f.name, f.label])) as ContentValues),
   department: 'Department',
   audience: 'Audience',
   confidence: 'Confidence',
-  issue: 'Issue',
-  environment: 'Environment',
-  resolution: 'Resolution',
-  cause: 'Cause',
-  errorCodes: 'Error codes',
-  products: 'Products',
-  tags: 'Tags',
   verifyBy: 'Verify by',
   verifyIntervalDays: 'Verify every (days)',
   note: 'Version note',
 };
 
+/**
+ * The form's order (merge conflicts are listed in it): the title, the facts the side panel
+ * starts with, then the rest of the content.
+ */
+function inFormOrder<C extends { title: string }, F>(content: C, facts: F) {
+  const { title, ...rest } = content;
+  return { title, ...facts, ...rest };
+}
+
+const contentValues = (value: (f: (typeof ARTICLE_FIELDS)[number]) => string) =>
+  Object.fromEntries(ARTICLE_FIELDS.map((f) => [f.name, value(f)])) as ContentValues;
+
 export function emptyValues(department: string): FormValues {
   return {
-    title: '',
-    department,
-    audience: 'agents',
-    // New articles start unvalidated work: "validated" is a claim someone makes on purpose.
-    confidence: 'wip',
-    issue: '',
-    environment: '',
-    resolution: '',
-    cause: '',
-    errorCodes: '',
-    products: '',
-    tags: '',
+    ...inFormOrder(
+      contentValues(() => ''),
+      // New articles start unvalidated work: "validated" is a claim someone makes on purpose.
+      { department, audience: 'agents', confidence: 'wip' },
+    ),
     verifyBy: '',
     verifyIntervalDays: '',
     note: '',
@@ -68,18 +65,16 @@ export function emptyValues(department: string): FormValues {
 }
 
 export function fromArticle(a: Article): FormValues {
+  const content = contentValues((f) => {
+    const value = a[f.name];
+    return Array.isArray(value) ? value.join(', ') : (value ?? '');
+  });
   return {
-    title: a.title,
-    department: a.department.slug,
-    audience: a.audience,
-    confidence: a.confidence,
-    issue: a.issue,
-    environment: a.environment ?? '',
-    resolution: a.resolution ?? '',
-    cause: a.cause ?? '',
-    errorCodes: a.errorCodes.join(', '),
-    products: a.products.join(', '),
-    tags: a.tags.join(', '),
+    ...inFormOrder(content, {
+      department: a.department.slug,
+      audience: a.audience,
+      confidence: a.confidence,
+    }),
     verifyBy: a.verifyBy ?? '',
     verifyIntervalDays: a.verifyIntervalDays === null ? '' : String(a.verifyIntervalDays),
     note: '',
@@ -103,18 +98,18 @@ function interval(text: string): number | null {
 
 /** Every editable field as the API wants it (the note is handled separately). */
 function fullBody(v: FormValues): Omit<ArticleInput, 'note' | 'requestIds'> {
+  const content = Object.fromEntries(
+    ARTICLE_FIELDS.map((f) => [
+      f.name,
+      f.kind === 'list' ? splitList(v[f.name]) : v[f.name].trim(),
+    ]),
+  ) as unknown as ArticleSources;
   return {
-    title: v.title.trim(),
-    department: v.department,
-    audience: v.audience,
-    confidence: v.confidence,
-    issue: v.issue.trim(),
-    environment: v.environment.trim(),
-    resolution: v.resolution.trim(),
-    cause: v.cause.trim(),
-    errorCodes: splitList(v.errorCodes),
-    products: splitList(v.products),
-    tags: splitList(v.tags),
+    ...inFormOrder(content, {
+      department: v.department,
+      audience: v.audience,
+      confidence: v.confidence,
+    }),
     verifyBy: v.verifyBy || null,
     verifyIntervalDays: interval(v.verifyIntervalDays),
   };

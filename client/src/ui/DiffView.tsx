@@ -1,14 +1,11 @@
+import { ARTICLE_FIELDS } from '../../../server/contract/articleFields';
 import type { DiffField, DiffPart } from '../../../server/contract/types';
 
 export const diffFieldLabel: Record<DiffField, string> = {
-  title: 'Title',
-  issue: 'Issue',
-  environment: 'Environment',
-  resolution: 'Resolution',
-  cause: 'Cause',
-  errorCodes: 'Error codes',
-  products: 'Products',
-  tags: 'Tags',
+  ...(Object.fromEntries(ARTICLE_FIELDS.map((f) => [f.name, f.label])) as Record<
+    (typeof ARTICLE_FIELDS)[number]['name'],
+    string
+  >),
   audience: 'Audience',
   confidence: 'Confidence',
   verifyBy: 'Verify by',

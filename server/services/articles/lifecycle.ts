@@ -1,4 +1,9 @@
 import { diffWordsWithSpace } from 'diff';
+import {
+  ARTICLE_FIELDS,
+  type ArticleSources,
+  type DiffedFieldName,
+} from '../../contract/articleFields';
 import { badRequest, forbidden, notFound, validationFailed } from '../../errors';
 import * as articles from '../../stores/articles';
 import type { ArticleRow, VersionSnapshot } from '../../stores/articles';
@@ -7,7 +12,7 @@ import { getArticle, type ArticleDeps } from './read';
 import { updateArticle } from './write';
 import { verifyDateFrom } from '../../domain/verification';
 import type { Actor } from '../../domain/roles';
-import { canRead, canWrite } from '../../domain/visibility';
+import { canRead, canWrite, seesInternalFields } from '../../domain/visibility';
 import { getSettings } from '../settings/settings';
 
 /** Submit, validate, archive, restore: a confidence change is a new version. */
@@ -64,14 +69,7 @@ export async function restoreVersion(
     idOrSlug,
     {
       version: input.version,
-      title: old.title,
-      issue: old.issue,
-      environment: old.environment,
-      resolution: old.resolution,
-      cause: old.cause,
-      errorCodes: old.errorCodes,
-      products: old.products,
-      tags: old.tags,
+      ...sourcesOf(old),
       audience: old.audience,
       note: `Restored version ${old.version}`,
     },
@@ -79,23 +77,23 @@ export async function restoreVersion(
   );
 }
 
-/** The fields compared between versions, in reading order. */
-const DIFFED = [
-  'title',
-  'issue',
-  'environment',
-  'resolution',
-  'cause',
-  'errorCodes',
-  'products',
-  'tags',
-  'audience',
-  'confidence',
-  'verifyBy',
-] as const;
+/** A version's content (its HTML is rendered again on save). */
+function sourcesOf(v: VersionSnapshot): ArticleSources {
+  return Object.fromEntries(ARTICLE_FIELDS.map(({ name }) => [name, v[name]])) as ArticleSources;
+}
+
+/** The facts compared between versions, after the content. */
+const DIFFED_FACTS = ['audience', 'confidence', 'verifyBy'] as const;
+type DiffedField = DiffedFieldName | (typeof DIFFED_FACTS)[number];
+
+/** The fields compared between versions, in reading order, each with whether it is internal. */
+const DIFFED: { name: DiffedField; internal: boolean }[] = [
+  ...ARTICLE_FIELDS.filter((f) => f.diffed),
+  ...DIFFED_FACTS.map((name) => ({ name, internal: false })),
+];
 
 export interface FieldDiff {
-  field: (typeof DIFFED)[number];
+  field: DiffedField;
   /** word-level pieces: unchanged, added or removed text */
   parts: { value: string; added?: boolean; removed?: boolean }[];
 }
@@ -118,8 +116,8 @@ export async function diffVersions(
   // agents compare only versions they could have read (never internal or draft text)
   if (!canRead(actor.role, a) || !canRead(actor.role, b)) throw notFound('Version');
   const fields: FieldDiff[] = [];
-  for (const field of DIFFED) {
-    if (field === 'cause' && actor.role === 'agent') continue; // internal
+  for (const { name: field, internal } of DIFFED) {
+    if (internal && !seesInternalFields(actor.role)) continue;
     const before = text(a, field);
     const after = text(b, field);
     if (before === after) continue;
@@ -135,7 +133,7 @@ export async function diffVersions(
   return { from, to, fields };
 }
 
-function text(v: VersionSnapshot, field: (typeof DIFFED)[number]): string {
+function text(v: VersionSnapshot, field: DiffedField): string {
   const value = v[field];
   if (Array.isArray(value)) return value.join('\n');
   return value ?? '';

@@ -1,12 +1,10 @@
+import { htmlName, MARKDOWN_FIELDS, type ArticleHtml } from '../../contract/articleFields';
 import { isPublished } from '../../domain/visibility';
 import { validationFailed } from '../../errors';
 import { renderMarkdown } from '../../markdown/render';
 import type { ArticleContent } from '../../stores/articles';
 
-type Sources = Omit<
-  ArticleContent,
-  'issueHtml' | 'environmentHtml' | 'resolutionHtml' | 'causeHtml'
->;
+type Sources = Omit<ArticleContent, keyof ArticleHtml>;
 
 /** Markdown is rendered and sanitized once, here, at write time; readers get stored HTML. */
 export function render(s: Sources): ArticleContent {
@@ -16,11 +14,8 @@ export function render(s: Sources): ArticleContent {
       'resolution',
     );
   }
-  return {
-    ...s,
-    issueHtml: renderMarkdown(s.issue),
-    environmentHtml: renderMarkdown(s.environment),
-    resolutionHtml: renderMarkdown(s.resolution),
-    causeHtml: renderMarkdown(s.cause),
-  };
+  const html = Object.fromEntries(
+    MARKDOWN_FIELDS.map((f) => [htmlName(f.name), renderMarkdown(s[f.name])]),
+  ) as ArticleHtml;
+  return { ...s, ...html };
 }

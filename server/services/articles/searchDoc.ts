@@ -1,3 +1,4 @@
+import { htmlName, INDEXED_FIELDS, type IndexedFieldName } from '../../contract/articleFields';
 import { findableBy } from '../../domain/visibility';
 import { htmlToText } from '../../markdown/render';
 import type { SearchDoc } from '../../search/document';
@@ -12,17 +13,18 @@ export async function loadSearchIndex(deps: ArticleDeps): Promise<number> {
   return rows.length;
 }
 
+/** Markdown is indexed as the text its HTML shows (no `**`, no link targets). */
+const indexedText = (row: ArticleRow, f: (typeof INDEXED_FIELDS)[number]) =>
+  f.kind === 'markdown' ? htmlToText(row[htmlName(f.name)]) : row[f.name];
+
 export function toSearchDoc(row: ArticleRow): SearchDoc {
   return {
     id: row.id,
     slug: row.slug,
-    title: row.title,
-    issue: htmlToText(row.issueHtml),
-    environment: htmlToText(row.environmentHtml),
-    resolution: htmlToText(row.resolutionHtml),
-    errorCodes: row.errorCodes,
-    products: row.products,
-    tags: row.tags,
+    ...(Object.fromEntries(INDEXED_FIELDS.map((f) => [f.name, indexedText(row, f)])) as Pick<
+      SearchDoc,
+      IndexedFieldName
+    >),
     confidence: row.confidence,
     audience: row.audience,
     findableBy: findableBy(row),

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/connection';
+import { ARTICLE_FIELDS, type ArticleSources } from '../../contract/articleFields';
 import type { ArticleCreate, ArticleUpdate } from '../../contract/articles';
 import type { Confidence, VersionKind } from '../../contract/enums';
 import { auditAction, checkTransition } from '../../domain/confidence';
@@ -109,14 +110,7 @@ export async function updateArticle(
         : current.verifyIntervalDays;
     const becameValidated = confidence === 'validated' && current.confidence !== 'validated';
     const next = render({
-      title: input.title ?? current.title,
-      issue: input.issue ?? current.issue,
-      environment: input.environment ?? current.environment,
-      resolution: input.resolution ?? current.resolution,
-      cause: input.cause ?? current.cause,
-      errorCodes: input.errorCodes ?? current.errorCodes,
-      products: input.products ?? current.products,
-      tags: input.tags ?? current.tags,
+      ...sourcesOf(input, current),
       departmentId,
       ownerId:
         input.owner !== undefined ? await ownerId(tx, input.owner, actor.id) : current.ownerId,
@@ -174,12 +168,15 @@ async function verifyByFor(
   return verifyDateFrom(new Date(), intervalDays ?? (await getSettings(db)).verifyIntervalDays);
 }
 
+/** Each content field as given, or as it is when the edit leaves it out. */
+function sourcesOf(input: ArticleUpdate, current: ArticleSources): ArticleSources {
+  const sources: Record<string, unknown> = {};
+  for (const { name } of ARTICLE_FIELDS) sources[name] = input[name] ?? current[name];
+  return sources as ArticleSources;
+}
+
+/** The facts compared besides the content (rendered HTML follows from the sources). */
 const COMPARED: (keyof ArticleContent)[] = [
-  'title',
-  'issue',
-  'environment',
-  'resolution',
-  'cause',
   'departmentId',
   'ownerId',
   'audience',
@@ -191,8 +188,7 @@ const COMPARED: (keyof ArticleContent)[] = [
 function sameContent(a: ArticleRow, b: ArticleContent): boolean {
   return (
     COMPARED.every((k) => a[k] === b[k]) &&
-    JSON.stringify([a.errorCodes, a.products, a.tags]) ===
-      JSON.stringify([b.errorCodes, b.products, b.tags])
+    ARTICLE_FIELDS.every(({ name }) => JSON.stringify(a[name]) === JSON.stringify(b[name]))
   );
 }
 
