@@ -1,6 +1,7 @@
 import { findableBy } from '../server/domain/visibility';
 import type { SearchDoc } from '../server/search/document';
 import type { ArticleCreate } from '../server/contract/articles';
+import { emptySources } from '../server/contract/articleFields';
 import { Rng } from './lib/prng';
 import {
   DEPARTMENTS,
@@ -115,6 +116,7 @@ export class Corpus {
       ['archived', 5],
     ]);
     const doc = {
+      ...emptySources(),
       id,
       slug: `${slugify(title)}-${id}`,
       title,
@@ -135,16 +137,13 @@ export class Corpus {
 
 /** The same article as the service layer's create input (e.g. for createArticle or a POST). */
 export function toArticleCreate(doc: SearchDoc): ArticleCreate {
+  // The content fields from the catalogue (a search document holds all but internal ones).
+  const sources = emptySources();
+  for (const key of Object.keys(sources) as (keyof typeof sources)[])
+    if (key in doc) Object.assign(sources, { [key]: doc[key as keyof SearchDoc] });
   return {
+    ...sources,
     slug: doc.slug,
-    title: doc.title,
-    issue: doc.issue,
-    environment: doc.environment,
-    resolution: doc.resolution,
-    cause: '',
-    errorCodes: doc.errorCodes,
-    products: doc.products,
-    tags: doc.tags,
     department: doc.department.slug,
     audience: doc.audience,
     confidence: doc.confidence,

@@ -183,3 +183,9 @@ export const INDEXED_FIELDS = ARTICLE_FIELDS.filter(isIndexed);
 export const indexFieldOf = (f: Indexed) =>
   ('as' in f.search ? f.search.as : f.name) as IndexFieldName;
 export type RequiredFieldName = NameOf<Extract<Field, { required: true }>>;
+
+/** Every content field empty: the base a partial article (a dataset document, a fixture) spreads over. */
+export const emptySources = (): ArticleSources =>
+  Object.fromEntries(
+    ARTICLE_FIELDS.map((f) => [f.name, f.kind === 'list' ? [] : '']),
+  ) as unknown as ArticleSources;

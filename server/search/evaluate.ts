@@ -1,3 +1,4 @@
+import { emptySources } from '../contract/articleFields';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SearchDoc } from './document';
@@ -43,15 +44,11 @@ function readQrels(file: string): Map<string, Map<string, number>> {
 
 export function datasetToDocs(docs: DatasetDoc[]): SearchDoc[] {
   return docs.map((d, i) => ({
+    ...emptySources(),
     id: i + 1,
     slug: d.id,
     title: d.title,
-    issue: '',
-    environment: '',
     resolution: d.body,
-    errorCodes: [],
-    products: [],
-    tags: [],
     confidence: 'validated',
     audience: 'agents',
     findableBy: ['agents', 'staff'],

@@ -1,3 +1,4 @@
+import { emptySources } from '../../server/contract/articleFields';
 import { mulberry32 } from '../../server/generators/random';
 import { findableBy } from '../../server/domain/visibility';
 import type { SearchDoc } from '../../server/search/document';
@@ -27,6 +28,7 @@ export function makeDocs(count: number, seed = 7): SearchDoc[] {
   const departments = ['network', 'billing', 'platform', 'mobile'];
   const confidences = ['validated', 'validated', 'not_validated', 'wip', 'archived'] as const;
   return Array.from({ length: count }, (_, i) => ({
+    ...emptySources(),
     id: i + 1,
     slug: `doc-${i + 1}`,
     title: words(4 + Math.floor(r() * 5)),

@@ -1,3 +1,4 @@
+import { emptySources } from '../../server/contract/articleFields';
 import type { SearchDoc } from '../../server/search/document';
 import { rankedSearch, WINDOW } from '../../server/search/rankedSearch';
 import { SearchIndex } from '../../server/search/searchIndex';
@@ -5,6 +6,7 @@ import { findable } from '../helpers/docs';
 
 const doc = (id: number, o: Partial<SearchDoc> = {}): SearchDoc =>
   findable({
+    ...emptySources(),
     id,
     slug: `doc-${id}`,
     title: 'Quasar dish misaligned',

@@ -1,3 +1,4 @@
+import { emptySources } from '../../server/contract/articleFields';
 import type { SearchDoc } from '../../server/search/document';
 import { rankedSearch, type RankedSearchOptions } from '../../server/search/rankedSearch';
 import { SearchIndex, type SearchOptions } from '../../server/search/searchIndex';
@@ -8,6 +9,7 @@ let nextId = 1;
 function makeDoc(overrides: Partial<SearchDoc> = {}): SearchDoc {
   const id = overrides.id ?? nextId++;
   const doc: SearchDoc = {
+    ...emptySources(),
     id,
     slug: `doc-${id}`,
     title: 'Untitled article',
