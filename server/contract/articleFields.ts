@@ -189,3 +189,7 @@ export const emptySources = (): ArticleSources =>
   Object.fromEntries(
     ARTICLE_FIELDS.map((f) => [f.name, f.kind === 'list' ? [] : '']),
   ) as unknown as ArticleSources;
+
+/** Every Markdown field's HTML empty (a fixture's base, with emptySources). */
+export const emptyHtml = (): ArticleHtml =>
+  Object.fromEntries(MARKDOWN_FIELDS.map((f) => [htmlName(f.name), ''])) as ArticleHtml;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDay } from './articles';
 import { impactArticleResponse } from './departments';
 import { CHANNELS, OUTCOMES } from './enums';
-import { DRILL_METRICS } from './metrics';
+import { DRILL_METRICS, METRICS } from './metrics';
 import { id, paging, timestamp } from './refs';
 
 /** Every stats request: inclusive UTC days, optional filters (department slugs), JSON or CSV. */
@@ -28,23 +28,16 @@ export const drillQuery = z
 const count = z.number().int();
 /** a fraction 0–1; null when there is nothing to divide by */
 const rate = z.number().nullable();
+const money = z.number();
+const VALUE = { count, rate, money } as const;
 
-/** The headline numbers (DESIGN §3). */
-export const summaryResponse = z.strictObject({
-  contacts: count,
-  solved: count,
-  escalated: count,
-  followUp: count,
-  fcrClaimed: rate,
-  fcrVerified: rate,
-  /** closed contacts with a customer reference whose repeat window has ended */
-  fcrVerifiedEligible: count,
-  escalationRate: rate,
-  escalationsAvoided: count,
-  escalationsAvoidedValue: z.number(),
-  linkRate: rate,
-  reuseRate: rate,
-});
+type Entry = (typeof METRICS)[number];
+type SummaryShape = { [K in Entry['key']]: (typeof VALUE)[Extract<Entry, { key: K }>['kind']] };
+
+/** The headline numbers (DESIGN §3): one key per metric of the catalogue, in its order. */
+export const summaryResponse = z.strictObject(
+  Object.fromEntries(METRICS.map((m) => [m.key, VALUE[m.kind]])) as SummaryShape,
+);
 
 /** One day or week of the series: `day` or `week` (its Monday) is set, per the bucket asked. */
 export const seriesPointResponse = summaryResponse.extend({

@@ -1,8 +1,12 @@
 import { formatArticleFile, parseArticleFile } from '../../server/content/articleFile';
+import { emptyHtml, emptySources, MARKDOWN_FIELDS } from '../../server/contract/articleFields';
 import type { ArticleRow } from '../../server/stores/articles';
 
 function row(overrides: Partial<ArticleRow> = {}): ArticleRow {
   return {
+    // the catalogue's fields start empty, so a new field needs no change here
+    ...emptySources(),
+    ...emptyHtml(),
     id: 7,
     slug: 'modem-reboots',
     version: 3,
@@ -66,6 +70,7 @@ describe('parseArticleFile', () => {
     expect(parsed.slug).toBe('modem-reboots');
     expect(parsed.department).toBe('network');
     expect(parsed.fields).toEqual({
+      ...emptySources(),
       title: 'Modem: reboots "every" night',
       issue: 'Customer says the modem restarts.',
       environment: '',
@@ -94,6 +99,7 @@ describe('parseArticleFile', () => {
       'bare',
     );
     expect(fields).toEqual({
+      ...emptySources(),
       title: 'Bare',
       issue: '',
       environment: '',
@@ -141,6 +147,7 @@ describe('formatArticleFile → parseArticleFile', () => {
   it('gives back the same fields', () => {
     const a = row();
     expect(roundTrip(a, 'owner@example.com')).toEqual({
+      ...emptySources(),
       title: a.title,
       issue: a.issue,
       environment: a.environment,
@@ -209,8 +216,11 @@ describe('formatArticleFile → parseArticleFile', () => {
 
   it('writes the sections in order under level-2 headings', () => {
     const text = formatArticleFile(row(), null);
-    const headings = [...text.matchAll(/^## (\w+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['Issue', 'Environment', 'Resolution', 'Cause']);
+    const headings = [...text.matchAll(/^## (\w+)$/gm)].map((m) => m[1] ?? '');
+    const known = ['Issue', 'Environment', 'Resolution', 'Cause'];
+    expect(headings.filter((h) => known.includes(h))).toEqual(known);
+    // every Markdown field of the file format, in the catalogue's order
+    expect(headings).toEqual(MARKDOWN_FIELDS.filter((f) => f.inFile).map((f) => f.label));
     expect(text.startsWith('---\n')).toBe(true);
   });
 });
