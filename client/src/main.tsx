@@ -7,6 +7,7 @@ import { SettingsPage } from './admin/SettingsPage';
 import { ArticlePage } from './articles/ArticlePage';
 import { HistoryPage } from './articles/HistoryPage';
 import { ArticleForm } from './editor/ArticleForm';
+import { ShortcutHelp } from './help/ShortcutHelp';
 import { ImpactPage } from './impact/ImpactPage';
 import { LoginPage } from './login/LoginPage';
 import { QueuePage } from './queue/QueuePage';
@@ -169,6 +170,7 @@ function App() {
       <main id="main" tabIndex={-1}>
         {page}
       </main>
+      <ShortcutHelp />
     </div>
   );
 }

@@ -27,7 +27,9 @@ const DARK_TEXT = luminance([27, 35, 48]); // --text
 
 /** Background and text colours for a cell: the darker, the more solves; text always readable. */
 export function shade(share: number): { backgroundColor: string; color: string } {
-  const alpha = share <= 0 ? 0 : 0.08 + 0.8 * Math.min(1, share);
+  // an empty cell takes the page's own colours (light or dark scheme)
+  if (share <= 0) return { backgroundColor: 'transparent', color: 'inherit' };
+  const alpha = 0.08 + 0.8 * Math.min(1, share);
   const rgb = ACCENT.map((c) => Math.round(255 + (c - 255) * alpha));
   const bg = luminance(rgb);
   const color = contrast(bg, 1) > contrast(bg, DARK_TEXT) ? '#ffffff' : '#1b2330';

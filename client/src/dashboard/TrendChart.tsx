@@ -26,6 +26,10 @@ Chart.register(
   Tooltip,
 );
 
+/** A colour of the stylesheet (e.g. `--accent`), as the current colour scheme sets it. */
+export const cssColor = (name: string): string =>
+  getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#56606e';
+
 export interface Series {
   label: string;
   data: (number | null)[];
@@ -119,6 +123,9 @@ export function TrendChart(props: Props) {
 
   useEffect(() => {
     if (!canvas.current) return;
+    // axis text and grid follow the page's colours (light or dark), read when drawn
+    Chart.defaults.color = cssColor('--muted');
+    Chart.defaults.borderColor = cssColor('--border');
     const chart = new Chart(
       canvas.current,
       config(props, (index) => latest.current.onPick?.(index)),

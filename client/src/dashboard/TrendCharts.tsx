@@ -10,7 +10,7 @@ import {
   type SeriesPoint,
   type StatsQuery,
 } from './statsApi';
-import { TrendChart, type Series } from './TrendChart';
+import { cssColor, TrendChart, type Series } from './TrendChart';
 
 interface Props {
   search: string;
@@ -21,11 +21,12 @@ interface Props {
   failed?: boolean;
 }
 
+/** The stylesheet's colour roles, so the charts follow light and dark schemes. */
 const COLORS = {
-  claimed: '#1d5bbf',
-  verified: '#145c2e',
-  escalation: '#a3201b',
-  avoided: '#1d5bbf',
+  claimed: '--accent',
+  verified: '--success',
+  escalation: '--danger',
+  avoided: '--accent',
 };
 
 /** One value of a chart: how it reads in the data table and which contacts are behind it. */
@@ -72,7 +73,7 @@ function ChartBlock(p: ChartBlockProps) {
   const series: Series[] = p.columns.map((c, i) => ({
     label: c.label,
     data: p.points.map(c.value),
-    color: p.colors[i] ?? COLORS.claimed,
+    color: cssColor(p.colors[i] ?? COLORS.claimed),
     dashed: i > 0,
   }));
   const per = p.bucket === 'day' ? 'per day' : 'per week';

@@ -12,6 +12,7 @@ import { ConsoleDialogs } from './ConsoleDialogs';
 import { ContactBar } from './ContactBar';
 import { consoleUrl, readConsoleUrl, sameFilters, type Filters } from './consoleUrl';
 import { Facets } from './Facets';
+import { OpenContacts } from './OpenContacts';
 import { ResultList, resultId } from './ResultList';
 import { useSettledSlug } from './useSettledSlug';
 import { ResultSummary } from './ResultSummary';
@@ -172,6 +173,16 @@ export function SearchPage({ user, loc }: Props) {
         enabled={contact.enabled}
         onNew={() => actions.run('newContact')}
       />
+      {contact.enabled && (
+        <OpenContacts
+          currentId={contact.contact?.id ?? null}
+          onResume={(c) => {
+            contact.resume(c);
+            toast.show(`Contact #${c.id} resumed.`);
+          }}
+          onError={fail}
+        />
+      )}
       <SearchBox
         query={query}
         inputRef={inputRef}

@@ -16,12 +16,19 @@ export interface ContactApi {
   start: (body: NewContact) => Promise<Contact>;
   /** Store a newer copy returned by the server (tried, opened, …); a closed one clears. */
   update: (contact: Contact) => void;
+  /** Work on another of the agent's open contacts (from the open contacts list). */
+  resume: (contact: Contact) => void;
   /** Re-read the contact a little later (search counts are recorded server-side). */
   refreshSoon: () => void;
   clear: () => void;
 }
 
-const REFRESH_MS = 1000;
+/**
+ * The server logs a search before it answers, so the contact read right after is exact; the
+ * short wait only folds a burst of as-you-type answers into one read (the counter in the bar
+ * is right a moment after the results, not a second later).
+ */
+const REFRESH_MS = 150;
 
 /**
  * The agent's current open contact: resumed on load, started on demand (`startOnSearch`: by
@@ -84,6 +91,10 @@ export function useContact(
       const c = await api.createContact(body);
       set(c);
       return c;
+    },
+    resume(c) {
+      window.clearTimeout(refreshTimer.current);
+      set(c);
     },
     update(c) {
       if (!current.current || current.current.id === c.id) set(c);
