@@ -2,12 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
-import type { Database } from '../db/connection';
+import type { Database, Queryable } from '../db/connection';
 import { AppError } from '../errors';
 import { allArticles } from '../stores/articles';
-import { listDepartments, upsertDepartment } from '../stores/departments';
+import {
+  findDepartmentBySlug,
+  listDepartments,
+  upsertDepartment,
+  type DepartmentFields,
+} from '../stores/departments';
 import { findUserByEmail, findUserById } from '../stores/users';
 import { articleCreateSchema } from '../contract/articles';
+import { departmentCreateSchema } from '../contract/departments';
 import { createArticle, updateArticle } from '../services/articles/write';
 import { findArticle, type ArticleDeps } from '../services/articles/read';
 import { formatArticleFile, parseArticleFile } from './articleFile';
@@ -15,17 +21,12 @@ import { SYSTEM } from '../domain/roles';
 
 const DEPARTMENTS_FILE = 'departments.yml';
 
-const departmentsSchema = z.array(
-  z
-    .object({
-      slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-      name: z.string().min(1).max(100),
-      kind: z.enum(['frontline', 'engineering']),
-    })
-    .strict(),
-);
+/** departments.yml: a list of what `POST /api/departments` takes. */
+const departmentsSchema = z.array(departmentCreateSchema);
 
 export interface ImportReport {
+  /** departments.yml: the slugs it created, and what it changed on existing ones */
+  departments: { created: string[]; changed: { slug: string; name?: string; kind?: string }[] };
   created: string[];
   updated: string[];
   unchanged: string[];
@@ -42,14 +43,20 @@ export function importDirectory(deps: ArticleDeps, dir: string): Promise<ImportR
 }
 
 async function importAll(deps: ArticleDeps, dir: string): Promise<ImportReport> {
-  const report: ImportReport = { created: [], updated: [], unchanged: [], errors: [] };
+  const report: ImportReport = {
+    departments: { created: [], changed: [] },
+    created: [],
+    updated: [],
+    unchanged: [],
+    errors: [],
+  };
   const departmentsPath = path.join(dir, DEPARTMENTS_FILE);
   if (fs.existsSync(departmentsPath)) {
     const parsed = departmentsSchema.safeParse(yaml.load(fs.readFileSync(departmentsPath, 'utf8')));
     if (!parsed.success) {
       report.errors.push({ file: DEPARTMENTS_FILE, reason: parsed.error.issues[0]!.message });
     } else {
-      for (const d of parsed.data) await upsertDepartment(deps.db, d);
+      for (const d of parsed.data) await importDepartment(deps.db, d, report);
     }
   }
   const known = new Set((await listDepartments(deps.db)).map((d) => d.slug));
@@ -147,4 +154,17 @@ export async function exportDirectory(db: Database, dir: string): Promise<number
     );
   }
   return rows.length;
+}
+
+/** One entry of departments.yml: created, or its name and kind brought in line (archive stays). */
+async function importDepartment(db: Queryable, d: DepartmentFields, report: ImportReport) {
+  const before = await findDepartmentBySlug(db, d.slug);
+  await upsertDepartment(db, d);
+  if (!before) report.departments.created.push(d.slug);
+  else if (before.name !== d.name || before.kind !== d.kind)
+    report.departments.changed.push({
+      slug: d.slug,
+      ...(before.name !== d.name && { name: `${before.name} → ${d.name}` }),
+      ...(before.kind !== d.kind && { kind: `${before.kind} → ${d.kind}` }),
+    });
 }

@@ -13,6 +13,10 @@ export type Confidence = (typeof CONFIDENCES)[number];
 export const AUDIENCES = ['agents', 'internal'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+/** Frontline departments take contacts; engineering departments own fixes and queues. */
+export const DEPARTMENT_KINDS = ['frontline', 'engineering'] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
 export const CHANNELS = ['phone', 'chat', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -19,6 +19,9 @@ export const ERROR_IDS = [
   'too_many_attempts',
   // users
   'email_taken',
+  // departments
+  'department_exists',
+  'department_archived',
   // articles
   'slug_taken',
   'article_version_conflict',

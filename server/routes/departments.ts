@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import {
+  departmentCreateSchema,
   departmentSlugParam as slugParam,
+  departmentUpdateSchema,
   impactQuery as rangeQuery,
   type Department,
   type ImpactData,
@@ -8,20 +10,30 @@ import {
 import type { Database } from '../db/connection';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
+import { presentDepartment } from '../presenters/departments';
+import { changeDepartment, createDepartment } from '../services/departments/departments';
 import { departmentImpact } from '../services/stats/impact';
 import { listDepartments } from '../stores/departments';
 
 export function departmentsRouter(db: Database): Router {
   const router = Router();
+  // archived ones too (their articles and history stay): pickers of a target leave them out
   router.get('/', requireUser, async (_req, res) => {
-    const rows = await listDepartments(db);
-    const data: Department[] = rows.map((d) => ({
-      id: d.id,
-      slug: d.slug,
-      name: d.name,
-      kind: d.kind,
-    }));
+    const data: Department[] = (await listDepartments(db)).map(presentDepartment);
     res.json({ data });
+  });
+
+  router.post('/', requireRole('admin'), async (req, res) => {
+    const input = parse(departmentCreateSchema, req.body);
+    const row = await createDepartment(db, actorOf(req), input);
+    res.status(201).json({ data: presentDepartment(row) });
+  });
+
+  router.patch('/:slug', requireRole('admin'), async (req, res) => {
+    const { slug } = parse(slugParam, req.params);
+    const input = parse(departmentUpdateSchema, req.body);
+    const row = await changeDepartment(db, actorOf(req), slug, input);
+    res.json({ data: presentDepartment(row) });
   });
 
   // engineers: their own department only (checked in the service)

@@ -231,6 +231,7 @@ describe('docs as code: articles written through the API', () => {
     expect(await exportDirectory(ctx.db, tmp)).toBe(before.length);
     const report = await importDirectory(ctx, tmp);
     expect(report).toEqual({
+      departments: { created: [], changed: [] },
       created: [],
       updated: [],
       unchanged: expect.any(Array),

@@ -12,6 +12,7 @@ import {
 } from '../../stores/searchEvents';
 import { findUserById } from '../../stores/users';
 import { findArticle } from '../articles/read';
+import { assertTakesNew } from '../departments/departments';
 import type { ContactClose, ContactOpen } from '../../contract/contacts';
 import type { Actor } from '../../domain/roles';
 import { canRead } from '../../domain/visibility';
@@ -110,6 +111,7 @@ export async function closeContact(
         ? await findDepartmentBySlug(tx, input.department)
         : await findDepartmentById(tx, input.departmentId!);
       if (!department) throw validationFailed('No such department.', 'department');
+      assertTakesNew(department);
       close.escalatedTo = department.id;
       close.reason = input.reason;
       if (input.needsArticle) {

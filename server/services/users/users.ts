@@ -2,6 +2,7 @@ import { newUserSchema, PASSWORD_MAX, type NewUser } from '../../contract/users'
 import type { Database } from '../../db/connection';
 import { validationFailed, conflict } from '../../errors';
 import { findDepartmentBySlug } from '../../stores/departments';
+import { assertTakesNew } from '../departments/departments';
 import {
   findPasswordHash,
   findUserByEmail,
@@ -20,6 +21,7 @@ export async function createUser(db: Database, input: NewUser): Promise<UserRow>
   const u = parsed.data;
   const department = await findDepartmentBySlug(db, u.department);
   if (!department) throw validationFailed(`Unknown department "${u.department}".`, 'department');
+  assertTakesNew(department);
   if (await findUserByEmail(db, u.email))
     throw conflict('email_taken', 'A user with that email already exists.', 'email');
   const id = await insertUser(db, {
