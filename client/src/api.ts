@@ -13,6 +13,8 @@ import type {
   ConfidenceChange,
   Contact,
   Department,
+  DepartmentCreate,
+  DepartmentUpdate,
   ErrorId,
   Flag,
   ImpactData,
@@ -297,6 +299,12 @@ export const engineerApi = {
     request<void>(`/api/queue/${kind}/${id}/resolve`, { method: 'POST', body: { note } }),
 
   settings: (signal?: AbortSignal) => request<Settings>('/api/settings', { signal }),
+
+  createDepartment: (body: DepartmentCreate) =>
+    request<Department>('/api/departments', { method: 'POST', body }),
+
+  updateDepartment: (slug: string, body: DepartmentUpdate) =>
+    request<Department>(`/api/departments/${encodeURIComponent(slug)}`, { method: 'PATCH', body }),
 
   updateSettings: (changes: Partial<Settings>) =>
     request<Settings>('/api/settings', { method: 'PATCH', body: changes }),

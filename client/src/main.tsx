@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, setUnauthenticatedHandler } from './api';
 import { AdminHome } from './admin/AdminHome';
 import { AuditPage } from './admin/AuditPage';
+import { DepartmentsPage } from './admin/DepartmentsPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { ArticlePage } from './articles/ArticlePage';
 import { HistoryPage } from './articles/HistoryPage';
@@ -145,6 +146,9 @@ function App() {
       break;
     case 'settings':
       page = <SettingsPage user={user} />;
+      break;
+    case 'departments':
+      page = <DepartmentsPage user={user} />;
       break;
     case 'dashboard':
       page = <LazyDashboard user={user} loc={loc} />;

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'audit' }
   | { name: 'settings' }
+  | { name: 'departments' }
   | { name: 'dashboard' }
   | { name: 'notFound' };
 
@@ -38,6 +39,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/admin') return { name: 'admin' };
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/settings') return { name: 'settings' };
+  if (path === '/admin/departments') return { name: 'departments' };
   if (path === '/dashboard') return { name: 'dashboard' };
   const m = /^\/articles\/([^/]+)(?:\/(edit|history))?$/.exec(path);
   const slug = m?.[1] ? safeDecode(m[1]) : null;

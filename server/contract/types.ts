@@ -12,7 +12,13 @@ export type { ErrorId, ErrorBody } from './errors';
 export type { ArticleRef, DepartmentRef, PageMeta, PersonRef, SlugRef } from './refs';
 export type { LoginResponse } from './auth';
 export type { User } from './users';
-export type { Department, ImpactArticle, ImpactData } from './departments';
+export type {
+  Department,
+  DepartmentCreate,
+  DepartmentUpdate,
+  ImpactArticle,
+  ImpactData,
+} from './departments';
 export type { SearchFacets, SearchHit, SearchOptions, SearchResult } from './search';
 export type { Contact } from './contacts';
 export type {

@@ -10,6 +10,11 @@ const PLACES = [
     what: 'FCR repeat window, escalation costs, verification interval, outcome rules.',
   },
   {
+    href: '/admin/departments',
+    name: 'Departments',
+    what: 'Add, rename or archive the departments articles, queues and escalations belong to.',
+  },
+  {
     href: '/admin/audit',
     name: 'Audit',
     what: 'Who changed which article, setting or request, and when.',

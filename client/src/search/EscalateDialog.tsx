@@ -75,11 +75,14 @@ export function EscalateDialog({ defaultDepartment, close, onDone, onCancel, ret
           onChange={(e) => setDepartment(e.currentTarget.value)}
         >
           <option value="">{departments ? 'Choose a department…' : 'Loading…'}</option>
-          {departments?.map((d) => (
-            <option key={d.slug} value={d.slug}>
-              {d.name}
-            </option>
-          ))}
+          {/* archived departments take no escalations */}
+          {departments
+            ?.filter((d) => !d.archived)
+            .map((d) => (
+              <option key={d.slug} value={d.slug}>
+                {d.name}
+              </option>
+            ))}
           {/* Keep the preselected slug selectable while the list loads. */}
           {!departments && defaultDepartment && (
             <option value={defaultDepartment}>{defaultDepartment}</option>
