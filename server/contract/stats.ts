@@ -5,12 +5,7 @@ import { CHANNELS, OUTCOMES } from './enums';
 import { DRILL_METRICS, METRICS } from './metrics';
 import { id, paging, timestamp } from './refs';
 
-/**
- * The longest range a stats request may cover (inclusive days): a dashboard over years is an
- * export, not a view. A longer range, or `from` after `to`, is `400 validation_failed` naming
- * `to` (too long) or `from` (after `to`); the dashboard checks the same before asking.
- */
-export const MAX_RANGE_DAYS = 731;
+export { MAX_RANGE_DAYS } from './statsRange';
 
 /** Every stats request: inclusive UTC days, optional filters (department slugs), JSON or CSV. */
 const range = {

@@ -7,7 +7,7 @@ import {
   type Metric,
   type MetricValues,
 } from '../../contract/metrics';
-import { MAX_RANGE_DAYS } from '../../contract/stats';
+import { MAX_RANGE_DAYS } from '../../contract/statsRange';
 import type { Database } from '../../db/connection';
 import { badRequest, validationFailed } from '../../errors';
 import { findContact } from '../../stores/contacts';
