@@ -5,6 +5,8 @@ import { CHANNELS, OUTCOMES } from './enums';
 import { DRILL_METRICS, METRICS } from './metrics';
 import { id, paging, timestamp } from './refs';
 
+export { MAX_RANGE_DAYS } from './statsRange';
+
 /** Every stats request: inclusive UTC days, optional filters (department slugs), JSON or CSV. */
 const range = {
   from: isoDay,

@@ -1,38 +1,18 @@
 import { Router, type Response } from 'express';
 import {
-  drillContactResponse,
   drillQuery as contactsQuery,
-  gapRowResponse,
   gapsQuery,
-  matrixCellResponse,
   seriesQuery,
-  spreadResponse,
   statsRangeQuery as rangeQuery,
   type DrillContact,
 } from '../contract/stats';
 import type { Database } from '../db/connection';
 import { requireRole } from '../middleware/auth';
 import { parse } from '../middleware/validate';
-import { impactArticleResponse } from '../contract/departments';
-import { METRIC_KEYS } from '../contract/metrics';
+import { getSettings } from '../services/settings/settings';
 import * as stats from '../services/stats/stats';
 import type { ContactRow } from '../stores/contacts';
-import { toCsv } from '../presenters/csv';
-
-/** The keys of a response schema, in its order: a CSV's columns are its JSON row's keys. */
-const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
-
-/** CSV columns of each export, in order (an empty export still has its header row). */
-const COLUMNS = {
-  summary: METRIC_KEYS,
-  'series-day': ['day', ...METRIC_KEYS],
-  'series-week': ['week', ...METRIC_KEYS],
-  'cross-silo': keysOf(matrixCellResponse),
-  'content-gaps': ['kind', ...keysOf(gapRowResponse)],
-  'time-to-publish': ['step', ...keysOf(spreadResponse)],
-  'article-impact': keysOf(impactArticleResponse),
-  contacts: keysOf(drillContactResponse),
-};
+import { statsCsv, type CsvTable } from '../presenters/statsCsv';
 
 /**
  * A drill-down's contact as it leaves the server: flat, so it is also a CSV row. The drill-down
@@ -53,23 +33,29 @@ const drillRow = (c: ContactRow): DrillContact => ({
   escalatedTo: c.escalatedToSlug,
 });
 
-/** JSON by default; `format=csv` downloads the same rows as `<file>.csv`. */
-function send(
+/**
+ * JSON by default; `format=csv` downloads the same rows as
+ * `firstcall-<kind>-<from>-to-<to>.csv` (presenters/statsCsv.ts: rounding, currency).
+ */
+async function send(
+  db: Database,
   res: Response,
-  format: 'json' | 'csv',
-  table: keyof typeof COLUMNS,
+  q: { format: 'json' | 'csv'; from: string; to: string },
+  table: CsvTable,
   rows: object[],
-  meta?: object,
-  file: string = table,
+  meta?: { json?: object; suffix?: string },
 ) {
-  if (format === 'csv') {
+  if (q.format === 'csv') {
+    const { currency } = await getSettings(db);
+    const csv = statsCsv(table, rows, { from: q.from, to: q.to, currency, suffix: meta?.suffix });
+    // the name is made of an export kind, a metric and two validated days: nothing to escape
     res
       .type('text/csv')
-      .attachment(`${file}.csv`)
-      .send(toCsv(rows as Record<string, unknown>[], COLUMNS[table]));
+      .set('Content-Disposition', `attachment; filename="${csv.fileName}"`)
+      .send(csv.body);
     return;
   }
-  res.json({ data: rows, ...(meta && { meta }) });
+  res.json({ data: rows, ...(meta?.json && { meta: meta.json }) });
 }
 
 /** Team statistics (DESIGN §3): managers and admins only. */
@@ -80,18 +66,18 @@ export function statsRouter(db: Database): Router {
   router.get('/summary', managers, async (req, res) => {
     const q = parse(rangeQuery, req.query);
     const data = await stats.summary(db, q);
-    if (q.format === 'csv') send(res, 'csv', 'summary', [data]);
+    if (q.format === 'csv') await send(db, res, q, 'summary', [data]);
     else res.json({ data });
   });
 
   router.get('/series', managers, async (req, res) => {
     const q = parse(seriesQuery, req.query);
-    send(res, q.format, `series-${q.bucket}` as const, await stats.series(db, q, q.bucket));
+    await send(db, res, q, `series-${q.bucket}` as const, await stats.series(db, q, q.bucket));
   });
 
   router.get('/matrix', managers, async (req, res) => {
     const q = parse(rangeQuery, req.query);
-    send(res, q.format, 'cross-silo', await stats.matrix(db, q));
+    await send(db, res, q, 'matrix', await stats.matrix(db, q));
   });
 
   router.get('/gaps', managers, async (req, res) => {
@@ -101,7 +87,7 @@ export function statsRouter(db: Database): Router {
       const rows = Object.entries(gaps).flatMap(([kind, list]) =>
         list.map((g) => ({ kind, ...g })),
       );
-      send(res, 'csv', 'content-gaps', rows);
+      await send(db, res, q, 'gaps', rows);
     } else res.json({ data: gaps });
   });
 
@@ -109,7 +95,7 @@ export function statsRouter(db: Database): Router {
     const q = parse(rangeQuery, req.query);
     const data = await stats.timeToPublish(db, q);
     if (q.format === 'csv')
-      send(res, 'csv', 'time-to-publish', [
+      await send(db, res, q, 'time-to-publish', [
         { step: 'notValidated', ...data.toNotValidated },
         { step: 'validated', ...data.toValidated },
       ]);
@@ -118,14 +104,14 @@ export function statsRouter(db: Database): Router {
 
   router.get('/articles', managers, async (req, res) => {
     const q = parse(rangeQuery, req.query);
-    send(res, q.format, 'article-impact', await stats.articles(db, q));
+    await send(db, res, q, 'impact', await stats.articles(db, q));
   });
 
   router.get('/contacts', managers, async (req, res) => {
     const q = parse(contactsQuery, req.query);
     const { rows, total } = await stats.drillDown(db, q, q.metric, q);
-    const meta = { total, limit: q.limit, offset: q.offset };
-    send(res, q.format, 'contacts', rows.map(drillRow), meta, `contacts-${q.metric}`);
+    const json = { total, limit: q.limit, offset: q.offset };
+    await send(db, res, q, 'drill', rows.map(drillRow), { json, suffix: q.metric });
   });
 
   return router;

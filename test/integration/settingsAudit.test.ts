@@ -26,6 +26,7 @@ const DEFAULTS = {
   fcrWindowDays: 7,
   costEscalated: 69,
   costFirstContact: 22,
+  currency: 'USD',
   verifyIntervalDays: 90,
   failThreshold: 3,
   promoteThreshold: 3,
@@ -124,6 +125,13 @@ describe('settings', () => {
     [{ promoteThreshold: null }, 'promoteThreshold'],
     [{ failThreshold: 4, promoteThreshold: -2 }, 'promoteThreshold'],
     [{ colour: 'blue' }, 'colour'],
+    [{ currency: 'US' }, 'currency'],
+    [{ currency: 'DOLLAR' }, 'currency'],
+    [{ currency: '$' }, 'currency'],
+    [{ currency: 'ZZZ' }, 'currency'],
+    [{ currency: '' }, 'currency'],
+    [{ currency: 840 }, 'currency'],
+    [{ currency: null }, 'currency'],
   ])('rejects %j with 400 naming the field and stores nothing', async (body, field) => {
     const res = await admin.patch('/api/settings', body);
     expect(res.status).toBe(400);
@@ -132,11 +140,47 @@ describe('settings', () => {
     expect(await settingsAudit()).toEqual([]);
   });
 
+  it('stores a currency (ISO 4217, upper-cased), audited like the other settings', async () => {
+    const adminId = await userId(ctx, USERS.admin.email);
+    const res = await admin.patch('/api/settings', { currency: ' eur ' });
+    expect(res.status).toBe(200);
+    contractData(settingsSchema, res);
+    expect(res.body.data).toEqual({ ...DEFAULTS, currency: 'EUR' });
+    expect((await clients.manager.get('/api/settings').expect(200)).body.data.currency).toBe('EUR');
+    expect(await stored()).toEqual([
+      {
+        key: 'currency',
+        value: '"EUR"',
+        updated_at: expect.stringMatching(ISO),
+        updated_by: adminId,
+      },
+    ]);
+    const audit = await settingsAudit();
+    expect(audit.map((a) => [a.actor_id, a.entity, JSON.parse(a.detail)])).toEqual([
+      [adminId, 'settings', { key: 'currency', from: 'USD', to: 'EUR' }],
+    ]);
+    // the same code again is no change; managers may not change it
+    await admin.patch('/api/settings', { currency: 'EUR' }).expect(200);
+    expect(await settingsAudit()).toHaveLength(1);
+    const denied = await clients.manager.patch('/api/settings', { currency: 'GBP' });
+    expect([denied.status, denied.body.error.id]).toEqual([403, 'forbidden']);
+    // a bad code leaves the stored one alone and names the field
+    const bad = await admin.patch('/api/settings', { currency: 'EURO' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toEqual({
+      id: 'validation_failed',
+      field: 'currency',
+      message: expect.stringContaining('ISO 4217'),
+    });
+    expect((await admin.get('/api/settings').expect(200)).body.data.currency).toBe('EUR');
+  });
+
   it('accepts the bounds themselves', async () => {
     const edge = {
       fcrWindowDays: 90,
       costEscalated: 100_000,
       costFirstContact: 0,
+      currency: 'JPY',
       verifyIntervalDays: 3650,
       failThreshold: 1,
       promoteThreshold: 1000,

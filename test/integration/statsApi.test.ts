@@ -140,11 +140,14 @@ describe('statistics API: CSV export', () => {
 
   it('summary: a header row and the numbers (same as the JSON)', async () => {
     const { text, disposition } = await csv('summary');
-    expect(disposition).toBe('attachment; filename=summary.csv');
+    expect(disposition).toBe(
+      `attachment; filename="firstcall-summary-${RANGE.from}-to-${RANGE.to}.csv"`,
+    );
     expect(text).toBe(
       lines(
-        'contacts,solved,escalated,followUp,fcrClaimed,fcrVerified,fcrVerifiedEligible,escalationRate,escalationsAvoided,escalationsAvoidedValue,linkRate,reuseRate',
-        `15,9,4,2,${9 / 15},${3 / 8},8,${4 / 15},4,188,${7 / 15},${5 / 6}`,
+        'contacts,solved,escalated,followUp,fcrClaimed,fcrVerified,fcrVerifiedEligible,escalationRate,escalationsAvoided,escalationsAvoidedValue (USD),linkRate,reuseRate',
+        // rates to 4 places: 4/15 = 0.2666… → 0.2667, 7/15 → 0.4667, 5/6 → 0.8333
+        '15,9,4,2,0.6,0.375,8,0.2667,4,188,0.4667,0.8333',
       ),
     );
   });
@@ -156,7 +159,9 @@ describe('statistics API: CSV export', () => {
 
   it('matrix', async () => {
     const { text, disposition } = await csv('matrix');
-    expect(disposition).toBe('attachment; filename=cross-silo.csv');
+    expect(disposition).toBe(
+      `attachment; filename="firstcall-matrix-${RANGE.from}-to-${RANGE.to}.csv"`,
+    );
     expect(text).toBe(
       lines(
         'articleDepartment,agentDepartment,solves',
@@ -170,9 +175,11 @@ describe('statistics API: CSV export', () => {
 
   it('series: one row per bucket, named by the bucket', async () => {
     const week = await csv('series', { bucket: 'week' });
-    expect(week.disposition).toBe('attachment; filename=series-week.csv');
+    expect(week.disposition).toBe(
+      `attachment; filename="firstcall-series-week-${RANGE.from}-to-${RANGE.to}.csv"`,
+    );
     expect(week.text.split('\r\n')[0]).toBe(
-      'week,contacts,solved,escalated,followUp,fcrClaimed,fcrVerified,fcrVerifiedEligible,escalationRate,escalationsAvoided,escalationsAvoidedValue,linkRate,reuseRate',
+      'week,contacts,solved,escalated,followUp,fcrClaimed,fcrVerified,fcrVerifiedEligible,escalationRate,escalationsAvoided,escalationsAvoidedValue (USD),linkRate,reuseRate',
     );
     const days = (await csv('series', { channel: 'chat' })).text.split('\r\n').slice(1, -1);
     expect(days).toHaveLength(40); // every day of the range
@@ -182,7 +189,9 @@ describe('statistics API: CSV export', () => {
 
   it('gaps: one row per kind and query, quotes and commas escaped', async () => {
     const { text, disposition } = await csv('gaps');
-    expect(disposition).toBe('attachment; filename=content-gaps.csv');
+    expect(disposition).toBe(
+      `attachment; filename="firstcall-gaps-${RANGE.from}-to-${RANGE.to}.csv"`,
+    );
     expect(text).toBe(
       lines(
         'kind,query,count,lastDay',
@@ -199,7 +208,9 @@ describe('statistics API: CSV export', () => {
 
   it('contacts: formula cells get a leading apostrophe, then quoting', async () => {
     const { text, disposition } = await csv('contacts', { metric: 'reused', channel: 'email' });
-    expect(disposition).toBe('attachment; filename=contacts-reused.csv');
+    expect(disposition).toBe(
+      `attachment; filename="firstcall-drill-reused-${RANGE.from}-to-${RANGE.to}.csv"`,
+    );
     const { BIL, NEW } = f.articles;
     expect(text).toBe(
       lines(
@@ -216,12 +227,14 @@ describe('statistics API: CSV export', () => {
 
   it('articles: every impact column', async () => {
     const { text, disposition } = await csv('articles', { articleDepartment: 'billing' });
-    expect(disposition).toBe('attachment; filename=article-impact.csv');
+    expect(disposition).toBe(
+      `attachment; filename="firstcall-impact-${RANGE.from}-to-${RANGE.to}.csv"`,
+    );
     const [header, row] = text.split('\r\n');
     expect(header).toBe(
       'id,slug,title,departmentSlug,confidence,verifyBy,lastVerified,uses,solves,failedTries,escalationsAvoided,openFlags,solveRate',
     );
-    expect(row!.split(',').slice(-6)).toEqual(['3', '2', '1', '1', '0', String(2 / 3)]);
+    expect(row!.split(',').slice(-6)).toEqual(['3', '2', '1', '1', '0', '0.6667']);
   });
 
   it('an empty export still has its header row', async () => {
@@ -234,7 +247,60 @@ describe('statistics API: CSV export', () => {
   });
 
   it('time to publish exports CSV too', async () => {
-    await csv('time-to-publish');
+    const { text, disposition } = await csv('time-to-publish');
+    expect(disposition).toBe(
+      `attachment; filename="firstcall-time-to-publish-${RANGE.from}-to-${RANGE.to}.csv"`,
+    );
+    expect(text.split('\r\n')[0]).toBe('step,count,medianHours,p90Hours');
+  });
+
+  it('names every file by its kind and the range asked (the drill-down by its metric)', async () => {
+    const range = { from: day(-30), to: day(-2) };
+    const names = {
+      summary: 'summary',
+      series: 'series-day',
+      matrix: 'matrix',
+      gaps: 'gaps',
+      'time-to-publish': 'time-to-publish',
+      articles: 'impact',
+      contacts: 'drill-all',
+    };
+    for (const [endpoint, kind] of Object.entries(names)) {
+      const { disposition } = await csv(endpoint, range);
+      expect(disposition).toBe(
+        `attachment; filename="firstcall-${kind}-${range.from}-to-${range.to}.csv"`,
+      );
+    }
+    const escalated = await csv('contacts', { ...range, metric: 'escalated' });
+    expect(escalated.disposition).toContain(`firstcall-drill-escalated-${range.from}-to-`);
+  });
+
+  it('money carries the currency setting in its header, rounded to its minor unit', async () => {
+    const patch = (body: object) => f.admin.patch('/api/settings', body).expect(200);
+    const summaryRow = async () => {
+      const [header, row] = (await csv('summary')).text.split('\r\n');
+      return { header: header!.split(','), row: row!.split(',') };
+    };
+    try {
+      // 4 avoided × (69.335 − 22.2) = 188.54 (and float noise: 188.54000000000002)
+      await patch({ currency: 'eur', costEscalated: 69.335, costFirstContact: 22.2 });
+      expect((await f.admin.get('/api/settings').expect(200)).body.data.currency).toBe('EUR');
+      let { header, row } = await summaryRow();
+      expect(header[9]).toBe('escalationsAvoidedValue (EUR)');
+      expect(row[9]).toBe('188.54');
+      const week = (await csv('series', { bucket: 'week' })).text.split('\r\n')[0]!;
+      expect(week.split(',')[10]).toBe('escalationsAvoidedValue (EUR)');
+      // yen have no minor unit: whole numbers
+      await patch({ currency: 'JPY' });
+      ({ header, row } = await summaryRow());
+      expect(header[9]).toBe('escalationsAvoidedValue (JPY)');
+      expect(row[9]).toBe('189');
+      // the JSON keeps the exact number and its key: the currency is a setting
+      const json = await stats(f.manager, 'summary', RANGE);
+      expect(json.body.data.escalationsAvoidedValue).toBeCloseTo(188.54, 9);
+    } finally {
+      await patch({ currency: 'USD', costEscalated: 69, costFirstContact: 22 });
+    }
   });
 
   // numbers are never escaped like formulas: a negative value stays a number

@@ -9,7 +9,7 @@ type Texts = Record<keyof Settings, string>;
 const toTexts = (s: Settings) =>
   Object.fromEntries(SETTINGS.map((m) => [m.key, String(s[m.key])])) as Texts;
 
-/** The six global settings and what each changes. Everyone may read them; admins change them. */
+/** The seven global settings and what each changes. Everyone may read them; admins change them. */
 export function SettingsPage({ user }: { user: User }) {
   const [saved, setSaved] = useState<Settings | null>(null);
   const [texts, setTexts] = useState<Texts | null>(null);
@@ -42,12 +42,12 @@ export function SettingsPage({ user }: { user: User }) {
   async function save(e: Event) {
     e.preventDefault();
     if (!saved || !texts || busy) return;
-    const changes: Partial<Settings> = {};
+    const changes: Record<string, number | string> = {};
     const errs: Partial<Texts> = {};
     for (const m of SETTINGS) {
-      const v = parseSetting(m, texts[m.key]);
-      if (typeof v === 'string') errs[m.key] = v;
-      else if (v !== saved[m.key]) changes[m.key] = v;
+      const parsed = parseSetting(m, texts[m.key]);
+      if ('error' in parsed) errs[m.key] = parsed.error;
+      else if (parsed.value !== saved[m.key]) changes[m.key] = parsed.value;
     }
     setErrors(errs);
     setStatus(null);
@@ -59,7 +59,7 @@ export function SettingsPage({ user }: { user: User }) {
       return setStatus({ error: false, text: 'Nothing changed.' });
     setBusy(true);
     try {
-      const next = await engineerApi.updateSettings(changes);
+      const next = await engineerApi.updateSettings(changes as Partial<Settings>);
       setSaved(next);
       setTexts(toTexts(next));
       setStatus({ error: false, text: 'Settings saved. The change is in the audit log.' });
@@ -81,26 +81,32 @@ export function SettingsPage({ user }: { user: User }) {
       </p>
       <fieldset class="settings-fields" disabled={!isAdmin || busy}>
         <legend class="visually-hidden">Settings</legend>
-        {SETTINGS.map((m) => (
-          <Field
-            key={m.key}
-            name={m.key}
-            label={m.unit ? `${m.label} (${m.unit})` : m.label}
-            hint={m.meaning}
-            error={errors[m.key]}
-          >
-            {(p) => (
-              <input
-                {...p}
-                class="input-number"
-                type="text"
-                inputMode={m.integer ? 'numeric' : 'decimal'}
-                value={texts[m.key]}
-                onInput={(e) => setTexts({ ...texts, [m.key]: e.currentTarget.value })}
-              />
-            )}
-          </Field>
-        ))}
+        {SETTINGS.map((m) => {
+          // the costs are in the saved currency (a changed code applies once saved)
+          const unit = m.kind === 'number' && m.money ? saved.currency : m.unit;
+          return (
+            <Field
+              key={m.key}
+              name={m.key}
+              label={unit ? `${m.label} (${unit})` : m.label}
+              hint={m.meaning}
+              error={errors[m.key]}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  class="input-number"
+                  type="text"
+                  {...(m.kind === 'currency'
+                    ? { maxLength: 3, autocomplete: 'off', spellcheck: false }
+                    : { inputMode: m.integer ? 'numeric' : 'decimal' })}
+                  value={texts[m.key]}
+                  onInput={(e) => setTexts({ ...texts, [m.key]: e.currentTarget.value })}
+                />
+              )}
+            </Field>
+          );
+        })}
       </fieldset>
       <div role="status" class="form-status">
         {status && (

@@ -1,19 +1,34 @@
-// The six settings (server: services/settings.ts), their bounds and what they change.
+// The seven settings (server: services/settings.ts), their bounds and what they change.
+import { currencyProblem, normalizeCurrency } from '../../../server/contract/currency';
 import type { Settings } from '../../../server/contract/types';
 
-export interface SettingMeta {
-  key: keyof Settings;
+interface Meta {
   label: string;
   meaning: string;
+  unit?: string;
+}
+
+export interface NumberSettingMeta extends Meta {
+  kind: 'number';
+  key: Exclude<keyof Settings, 'currency'>;
   min: number;
   max: number;
   /** Whole numbers only (the two costs may have cents). */
   integer: boolean;
-  unit?: string;
+  /** The amount is money, in the currency setting. */
+  money?: true;
 }
+
+export interface CurrencySettingMeta extends Meta {
+  kind: 'currency';
+  key: 'currency';
+}
+
+export type SettingMeta = NumberSettingMeta | CurrencySettingMeta;
 
 export const SETTINGS: SettingMeta[] = [
   {
+    kind: 'number',
     key: 'fcrWindowDays',
     label: 'First-contact resolution window',
     meaning:
@@ -24,22 +39,34 @@ export const SETTINGS: SettingMeta[] = [
     unit: 'days',
   },
   {
+    kind: 'number',
     key: 'costEscalated',
     label: 'Cost of an escalated contact',
     meaning: 'What one escalated contact costs; used to value escalations avoided.',
     min: 0,
     max: 100_000,
     integer: false,
+    money: true,
   },
   {
+    kind: 'number',
     key: 'costFirstContact',
     label: 'Cost of a first-contact resolution',
     meaning: 'What one contact solved on the first call costs; the saving is the difference.',
     min: 0,
     max: 100_000,
     integer: false,
+    money: true,
   },
   {
+    kind: 'currency',
+    key: 'currency',
+    label: 'Currency',
+    meaning:
+      'The currency of both costs: the dashboard shows escalations avoided in it, and CSV exports name it in the money column. A three-letter ISO 4217 code, like USD, EUR or GBP.',
+  },
+  {
+    kind: 'number',
     key: 'verifyIntervalDays',
     label: 'Verify interval',
     meaning:
@@ -50,6 +77,7 @@ export const SETTINGS: SettingMeta[] = [
     unit: 'days',
   },
   {
+    kind: 'number',
     key: 'failThreshold',
     label: 'Failing threshold',
     meaning:
@@ -60,6 +88,7 @@ export const SETTINGS: SettingMeta[] = [
     unit: 'tries',
   },
   {
+    kind: 'number',
     key: 'promoteThreshold',
     label: 'Promotion threshold',
     meaning:
@@ -71,11 +100,17 @@ export const SETTINGS: SettingMeta[] = [
   },
 ];
 
-/** The form's text → a number within bounds, or an error message. */
-export function parseSetting(meta: SettingMeta, text: string): number | string {
+export type Parsed = { value: number | string } | { error: string };
+
+/** The form's text → a value within bounds (the server's own check for a currency), or why not. */
+export function parseSetting(meta: SettingMeta, text: string): Parsed {
+  if (meta.kind === 'currency') {
+    const problem = currencyProblem(text);
+    return problem === null ? { value: normalizeCurrency(text) } : { error: problem };
+  }
   const n = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(n)) return 'Enter a number.';
-  if (meta.integer && !Number.isInteger(n)) return 'Enter a whole number.';
-  if (n < meta.min || n > meta.max) return `Between ${meta.min} and ${meta.max}.`;
-  return n;
+  if (text.trim() === '' || !Number.isFinite(n)) return { error: 'Enter a number.' };
+  if (meta.integer && !Number.isInteger(n)) return { error: 'Enter a whole number.' };
+  if (n < meta.min || n > meta.max) return { error: `Between ${meta.min} and ${meta.max}.` };
+  return { value: n };
 }

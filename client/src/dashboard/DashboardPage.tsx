@@ -11,6 +11,7 @@ import { DrillDown } from './DrillDown';
 import { GapTables } from './GapTables';
 import { HeatMap } from './HeatMap';
 import { RangeFilters } from './RangeFilters';
+import { rangeError } from './rangeError';
 import { csvUrl, statsApi, statsUrl, type StatsSettings } from './statsApi';
 import { Tiles } from './Tiles';
 import { TrendCharts } from './TrendCharts';
@@ -49,18 +50,21 @@ function Dashboard({ search }: { search: string }) {
   const { departments } = useDepartments();
   const settings = useStats('settings', (signal) => statsApi.settings(signal));
   const drill = state.drill;
+  const query = drill ? drillQuery(state) : state.query;
+  // a range the API would refuse: said at the fields, and no figures (old ones would look current)
+  const badRange = rangeError(query);
 
   return (
     <div class="impact-page dashboard-page">
       <div class="page-head">
         <h1>Dashboard</h1>
       </div>
-      <RangeFilters
-        search={search}
-        query={drill ? drillQuery(state) : state.query}
-        departments={departments}
-      />
-      {drill ? (
+      <RangeFilters search={search} query={query} departments={departments} rangeError={badRange} />
+      {badRange ? (
+        <p class="notice notice-info dashboard-no-figures">
+          No figures until the range is valid: fix From and To above.
+        </p>
+      ) : drill ? (
         <DrillDown
           search={search}
           state={{ ...state, drill }}

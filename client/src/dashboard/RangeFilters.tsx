@@ -3,6 +3,7 @@ import { navigate } from '../router';
 import type { Department } from '../../../server/contract/types';
 import { dashboardHref, presetRange, PRESETS, type Changes } from './dashboardUrl';
 import { CHANNELS, type StatsQuery } from './statsApi';
+import { RANGE_ERROR_ID, type RangeError } from './rangeError';
 
 interface Props {
   /** The current URL query, which every change rewrites. */
@@ -10,6 +11,8 @@ interface Props {
   /** The filters in force (a drill-down's narrower ones included). */
   query: StatsQuery;
   departments: Department[] | null;
+  /** What is wrong with the range in force, said at the date fields (no figures meanwhile). */
+  rangeError: RangeError | null;
 }
 
 const channelLabel: Record<string, string> = { phone: 'Phone', chat: 'Chat', email: 'Email' };
@@ -30,9 +33,10 @@ function DateField(props: {
   id: string;
   label: string;
   value: string;
+  invalid: boolean;
   onCommit: (day: string) => void;
 }) {
-  const { id, label, value, onCommit } = props;
+  const { id, label, value, invalid, onCommit } = props;
   const [draft, setDraft] = useState(value);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => setDraft(value), [value]);
@@ -50,6 +54,8 @@ function DateField(props: {
         id={id}
         type="date"
         required
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={invalid ? RANGE_ERROR_ID : undefined}
         value={draft}
         onInput={(e) => {
           const day = e.currentTarget.value;
@@ -67,7 +73,7 @@ function DateField(props: {
 }
 
 /** Range presets, custom days and the three filters: every choice is written to the URL. */
-export function RangeFilters({ search, query, departments }: Props) {
+export function RangeFilters({ search, query, departments, rangeError }: Props) {
   const apply = (changes: Changes) =>
     navigate(dashboardHref(search, { ...RESET_NARROW, ...changes }));
 
@@ -106,6 +112,7 @@ export function RangeFilters({ search, query, departments }: Props) {
       id={`dashboard-${name}`}
       label={label}
       value={query[name]}
+      invalid={rangeError !== null && rangeError.fields.includes(name)}
       onCommit={(day) => apply({ from: query.from, to: query.to, [name]: day })}
     />
   );
@@ -160,6 +167,11 @@ export function RangeFilters({ search, query, departments }: Props) {
           </div>
         )}
       </div>
+      {rangeError && (
+        <p id={RANGE_ERROR_ID} class="field-error dashboard-range-error" role="alert">
+          {rangeError.message}
+        </p>
+      )}
     </div>
   );
 }

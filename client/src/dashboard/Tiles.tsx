@@ -7,7 +7,7 @@ import {
 } from '../../../server/contract/metrics';
 import { Link } from '../ui/Link';
 import { drillHref } from './dashboardUrl';
-import { count, duration, NONE, percent, pointsBetween } from './format';
+import { count, duration, money, NONE, percent, pointsBetween } from './format';
 import type { DrillMetric, StatsSettings, Summary, TimeToPublish } from './statsApi';
 
 interface Props {
@@ -93,8 +93,9 @@ export function Tiles({ search, summary: s, timeToPublish: ttp, settings, repeat
         {s && perEscalation !== null && settings && (
           <>
             {' '}
-            · worth {count(s.escalationsAvoidedValue)} at {count(settings.costEscalated)} −{' '}
-            {count(settings.costFirstContact)} per escalation
+            · worth {money(s.escalationsAvoidedValue, settings.currency)} at{' '}
+            {money(settings.costEscalated, settings.currency)} −{' '}
+            {money(settings.costFirstContact, settings.currency)} per escalation
           </>
         )}
       </>
@@ -133,15 +134,14 @@ export function Tiles({ search, summary: s, timeToPublish: ttp, settings, repeat
         </Fragment>
       ))}
       <Tile
-        label="Time to publish (median)"
+        label="Time to publish"
         value={ttp ? duration(ttp.toValidated.medianHours) : NONE}
         href={drill('published')}
       >
         {ttp
-          ? `“needs an article” to validated, p90 ${duration(ttp.toValidated.p90Hours)} ` +
-            `(${count(ttp.toValidated.count)} requests); to a first draft: median ` +
-            `${duration(ttp.toNotValidated.medianHours)}`
-          : 'from a “needs an article” request to the article'}
+          ? `median from “needs an article” to a validated article; ` +
+            `p90 ${duration(ttp.toValidated.p90Hours)} (${count(ttp.toValidated.count)} requests)`
+          : 'median from a “needs an article” request to a validated article'}
       </Tile>
     </ul>
   );

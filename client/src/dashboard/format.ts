@@ -9,6 +9,26 @@ export function count(n: number | null | undefined): string {
   return n === null || n === undefined || !Number.isFinite(n) ? NONE : intFmt.format(n);
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** An amount in a currency (ISO 4217 code), in the reader's locale: "$1,234", "1.234 €". */
+export function money(n: number | null | undefined, currency: string): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return NONE;
+  // whole amounts read faster on a dashboard ("$2,115"); cents show only when there are any
+  const whole = Number.isInteger(n);
+  const key = `${currency}:${whole}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      ...(whole && { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+    });
+    moneyFormats.set(key, f);
+  }
+  return f.format(n);
+}
+
 /** A 0–1 rate as a whole percentage ("76 %"); "—" for null. */
 export function percent(rate: number | null | undefined): string {
   return rate === null || rate === undefined || !Number.isFinite(rate)

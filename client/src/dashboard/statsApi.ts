@@ -49,7 +49,10 @@ export type ArticleImpactRow = ImpactArticle;
 export type DrillPage = Page<DrillContact>;
 
 /** The settings that explain the numbers (everyone may read them). */
-export type StatsSettings = Pick<Settings, 'fcrWindowDays' | 'costEscalated' | 'costFirstContact'>;
+export type StatsSettings = Pick<
+  Settings,
+  'fcrWindowDays' | 'costEscalated' | 'costFirstContact' | 'currency'
+>;
 
 /** The API's largest page of drill-down contacts (and so of one CSV file). */
 export const DRILL_MAX = 1000;

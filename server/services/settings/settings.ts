@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   fcrWindowDays: 7,
   costEscalated: 69,
   costFirstContact: 22,
+  currency: 'USD',
   verifyIntervalDays: 90,
   failThreshold: 3,
   promoteThreshold: 3,
@@ -17,12 +18,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 export async function getSettings(db: Queryable): Promise<Settings> {
   const stored = Object.fromEntries(await readSettings(db));
   // a stored value that no longer fits (bounds changed) falls back to the default
-  const merged = { ...DEFAULT_SETTINGS };
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const parsed = settingsSchema.shape[key].safeParse(stored[key]);
     if (parsed.success) merged[key] = parsed.data;
   }
-  return merged;
+  return merged as Settings;
 }
 
 export async function updateSettings(

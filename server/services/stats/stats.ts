@@ -7,6 +7,7 @@ import {
   type Metric,
   type MetricValues,
 } from '../../contract/metrics';
+import { MAX_RANGE_DAYS } from '../../contract/statsRange';
 import type { Database } from '../../db/connection';
 import { badRequest, validationFailed } from '../../errors';
 import { findContact } from '../../stores/contacts';
@@ -17,8 +18,6 @@ import { gaps } from '../../stores/statsGaps';
 import { getSettings } from '../settings/settings';
 
 const DAY = 86_400_000;
-/** The longest range a request may cover: a dashboard over years is an export, not a view. */
-const MAX_DAYS = 731;
 
 export interface StatsQuery {
   from: string;
@@ -33,8 +32,8 @@ export async function resolveFilter(db: Database, q: StatsQuery): Promise<stats.
   const from = Date.parse(`${q.from}T00:00:00Z`);
   const to = Date.parse(`${q.to}T00:00:00Z`) + DAY;
   if (from >= to) throw validationFailed('`from` must be on or before `to`.', 'from');
-  if ((to - from) / DAY > MAX_DAYS)
-    throw validationFailed(`A range covers at most ${MAX_DAYS} days.`, 'to');
+  if ((to - from) / DAY > MAX_RANGE_DAYS)
+    throw validationFailed(`A range covers at most ${MAX_RANGE_DAYS} days.`, 'to');
   const department = async (slug: string | undefined, field: string) => {
     if (slug === undefined) return undefined;
     const d = await findDepartmentBySlug(db, slug);
