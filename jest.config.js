@@ -12,7 +12,11 @@ module.exports = {
       { tsconfig: 'test/unit/client/tsconfig.json' },
     ],
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // otplib's base32 and HMAC helpers ship only ES modules: compiled to CommonJS for jest
+    '/node_modules/@(scure|noble)/.+\\.js$': '<rootDir>/test/helpers/esmToCjs.js',
   },
+  // node_modules stay untransformed, except those packages (also when nested in another's)
+  transformIgnorePatterns: ['/node_modules/(?!(.*/node_modules/)?@(scure|noble)/)'],
   // marked ships only ES modules; jest's CommonJS runtime loads its UMD build instead.
   // (Node >= 20.19 requires the ES module build natively at run time.)
   moduleNameMapper: { '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js' },

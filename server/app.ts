@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { Database } from './db/connection';
 import type { Logger } from './logger';
 import { csrf } from './middleware/csrf';
+import { requireMfaEnrolment } from './middleware/mfa';
 import { apiNotFound, errorHandler } from './middleware/errorHandler';
 import { absoluteSessionTimeout } from './middleware/sessionLimits';
 import { CLIENT_DIST } from './paths';
@@ -93,7 +94,8 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use('/api', passport.session());
   app.use('/api', csrf.csrfSynchronisedProtection);
 
-  app.use('/api/auth', authRouter(config, passport));
+  app.use('/api', requireMfaEnrolment(config, db));
+  app.use('/api/auth', authRouter(config, db, passport));
   app.use('/api/departments', departmentsRouter(db));
   app.use('/api/articles', articlesRouter({ db, search }));
   const solves = new SolveCounts(db, (err) =>

@@ -23,6 +23,7 @@ const schema = z.object({
     .default('256kb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.optional(),
+  MFA_REQUIRED: bool.optional(),
 });
 
 export type Mode = 'development' | 'production' | 'test';
@@ -45,6 +46,8 @@ export interface Config {
   readonly logLevel: string;
   /** Demo users and demo data. Never in production, whatever the environment says. */
   readonly seedDemo: boolean;
+  /** Admins and managers signing in with a password must have a second factor (TOTP). */
+  readonly mfaRequired: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.NODE_ENV === 'production' ? false : (e.SEED_DEMO ?? e.NODE_ENV === 'development'),
+    mfaRequired: e.MFA_REQUIRED ?? e.NODE_ENV === 'production',
   });
 }

@@ -18,6 +18,10 @@ import type {
   ErrorId,
   Flag,
   ImpactData,
+  LoginResponse,
+  Me,
+  MfaEnrolment,
+  MfaStatusData,
   NewContact,
   NewFlag,
   QueueData,
@@ -25,7 +29,6 @@ import type {
   SearchOptions,
   SearchResult,
   Settings,
-  User,
   VerifyInput,
 } from '../../server/contract/types';
 
@@ -200,17 +203,39 @@ export function articlePath(slug: string): string {
 }
 
 export const api = {
-  me: () => request<{ user: User }>('/api/auth/me', { quiet401: true }).then((d) => d.user),
+  /** Who is signed in, and whether they must set up two-step sign-in first. */
+  me: () => request<Me>('/api/auth/me', { quiet401: true }),
 
-  async login(email: string, password: string): Promise<User> {
-    const d = await request<{ user: User; csrfToken?: string }>('/api/auth/login', {
+  /** The password step: signed in, or `{ mfaRequired }` when a code must follow (verifyMfa). */
+  async login(email: string, password: string): Promise<Me | { mfaRequired: true }> {
+    const d = await request<LoginResponse>('/api/auth/login', {
       method: 'POST',
       body: { email, password },
     });
     // The session was regenerated: the old token is dead. Without a new one, fetch lazily.
     csrfToken = d.csrfToken ?? null;
-    return d.user;
+    if ('mfaRequired' in d) return { mfaRequired: true };
+    return { user: d.user, mfaEnrolmentRequired: d.mfaEnrolmentRequired };
   },
+
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  async verifyMfa(code: string): Promise<Me> {
+    const d = await request<LoginResponse>('/api/auth/mfa/verify', {
+      method: 'POST',
+      body: { code },
+    });
+    csrfToken = d.csrfToken ?? null;
+    if ('mfaRequired' in d) throw new ApiError(500, 'error', 'The sign-in did not finish.');
+    return { user: d.user, mfaEnrolmentRequired: d.mfaEnrolmentRequired };
+  },
+
+  mfaStatus: () => request<MfaStatusData>('/api/auth/mfa'),
+  mfaEnrol: () => request<MfaEnrolment>('/api/auth/mfa/enrol', { method: 'POST' }),
+  mfaConfirm: (code: string) =>
+    request<{ recoveryCodes: string[] }>('/api/auth/mfa/confirm', {
+      method: 'POST',
+      body: { code },
+    }),
 
   async logout(): Promise<void> {
     const d = await request<{ csrfToken?: string }>('/api/auth/logout', { method: 'POST' });

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, setUnauthenticatedHandler } from './api';
+import { AccountPage } from './account/AccountPage';
 import { AdminHome } from './admin/AdminHome';
 import { AuditPage } from './admin/AuditPage';
 import { DepartmentsPage } from './admin/DepartmentsPage';
@@ -27,7 +28,8 @@ import './styles.css';
 
 type Auth =
   | { status: 'loading' }
-  | { status: 'in'; user: User }
+  /** `mustEnrol`: an admin or manager without two-step sign-in while it is required */
+  | { status: 'in'; user: User; mustEnrol: boolean }
   | { status: 'out' }
   | { status: 'error'; message: string };
 
@@ -52,7 +54,7 @@ function App() {
     setAuth({ status: 'loading' });
     api
       .me()
-      .then((user) => setAuth({ status: 'in', user }))
+      .then((me) => setAuth({ status: 'in', user: me.user, mustEnrol: me.mfaEnrolmentRequired }))
       .catch((err: unknown) => {
         if (err instanceof ApiError && err.status === 401) setAuth({ status: 'out' });
         else setAuth({ status: 'error', message: errorMessage(err) });
@@ -90,9 +92,9 @@ function App() {
     if (route.name !== 'login') return null;
     return (
       <LoginPage
-        onLogin={(user) => {
-          setAuth({ status: 'in', user });
-          navigate(afterSignIn(user, loc.search), { replace: true });
+        onLogin={(me) => {
+          setAuth({ status: 'in', user: me.user, mustEnrol: me.mfaEnrolmentRequired });
+          navigate(afterSignIn(me.user, loc.search), { replace: true });
         }}
       />
     );
@@ -100,66 +102,76 @@ function App() {
   if (route.name === 'login') return null;
 
   const { user } = auth;
+  const enrolled = () => {
+    setAuth({ status: 'in', user, mustEnrol: false });
+    navigate(homeOf(user), { replace: true });
+  };
   let page;
-  switch (route.name) {
-    case 'search':
-      page = <SearchPage user={user} loc={loc} />;
-      break;
-    case 'article':
-      page = <ArticlePage key={route.slug} user={user} slug={route.slug} />;
-      break;
-    case 'new':
-    case 'edit': {
-      const slug = route.name === 'edit' ? route.slug : undefined;
-      const prefill = route.name === 'new' ? readPrefill(loc.search) : null;
-      page = canEdit(user.role) ? (
-        <ArticleForm key={slug ?? `new${loc.search}`} user={user} slug={slug} prefill={prefill} />
-      ) : (
-        <Message title="Not allowed">
-          <p>Only engineers and admins can write or edit articles.</p>
-        </Message>
-      );
-      break;
+  // until an admin or manager sets up two-step sign-in, the server answers nothing else
+  if (auth.mustEnrol) page = <AccountPage user={user} mustEnrol onEnrolled={enrolled} />;
+  else
+    switch (route.name) {
+      case 'account':
+        page = <AccountPage user={user} mustEnrol={false} onEnrolled={() => undefined} />;
+        break;
+      case 'search':
+        page = <SearchPage user={user} loc={loc} />;
+        break;
+      case 'article':
+        page = <ArticlePage key={route.slug} user={user} slug={route.slug} />;
+        break;
+      case 'new':
+      case 'edit': {
+        const slug = route.name === 'edit' ? route.slug : undefined;
+        const prefill = route.name === 'new' ? readPrefill(loc.search) : null;
+        page = canEdit(user.role) ? (
+          <ArticleForm key={slug ?? `new${loc.search}`} user={user} slug={slug} prefill={prefill} />
+        ) : (
+          <Message title="Not allowed">
+            <p>Only engineers and admins can write or edit articles.</p>
+          </Message>
+        );
+        break;
+      }
+      case 'history':
+        page = <HistoryPage key={route.slug} user={user} slug={route.slug} />;
+        break;
+      case 'queue':
+        page = (
+          <DepartmentGate user={user} base="/queue" department={route.department}>
+            {(d, all) => <QueuePage key={d.slug} user={user} department={d} departments={all} />}
+          </DepartmentGate>
+        );
+        break;
+      case 'impact':
+        page = (
+          <DepartmentGate user={user} base="/impact" department={route.department}>
+            {(d, all) => <ImpactPage key={d.slug} user={user} department={d} departments={all} />}
+          </DepartmentGate>
+        );
+        break;
+      case 'admin':
+        page = <AdminHome user={user} />;
+        break;
+      case 'audit':
+        page = <AuditPage user={user} />;
+        break;
+      case 'settings':
+        page = <SettingsPage user={user} />;
+        break;
+      case 'departments':
+        page = <DepartmentsPage user={user} />;
+        break;
+      case 'dashboard':
+        page = <LazyDashboard user={user} loc={loc} />;
+        break;
+      default:
+        page = (
+          <Message title="Page not found">
+            <p>There is no page at this address.</p>
+          </Message>
+        );
     }
-    case 'history':
-      page = <HistoryPage key={route.slug} user={user} slug={route.slug} />;
-      break;
-    case 'queue':
-      page = (
-        <DepartmentGate user={user} base="/queue" department={route.department}>
-          {(d, all) => <QueuePage key={d.slug} user={user} department={d} departments={all} />}
-        </DepartmentGate>
-      );
-      break;
-    case 'impact':
-      page = (
-        <DepartmentGate user={user} base="/impact" department={route.department}>
-          {(d, all) => <ImpactPage key={d.slug} user={user} department={d} departments={all} />}
-        </DepartmentGate>
-      );
-      break;
-    case 'admin':
-      page = <AdminHome user={user} />;
-      break;
-    case 'audit':
-      page = <AuditPage user={user} />;
-      break;
-    case 'settings':
-      page = <SettingsPage user={user} />;
-      break;
-    case 'departments':
-      page = <DepartmentsPage user={user} />;
-      break;
-    case 'dashboard':
-      page = <LazyDashboard user={user} loc={loc} />;
-      break;
-    default:
-      page = (
-        <Message title="Page not found">
-          <p>There is no page at this address.</p>
-        </Message>
-      );
-  }
 
   return (
     <div class={`layout layout-${route.name}`}>

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'audit' }
   | { name: 'settings' }
+  | { name: 'account' }
   | { name: 'departments' }
   | { name: 'dashboard' }
   | { name: 'notFound' };
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/admin') return { name: 'admin' };
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/admin/settings') return { name: 'settings' };
+  if (path === '/account') return { name: 'account' };
   if (path === '/admin/departments') return { name: 'departments' };
   if (path === '/dashboard') return { name: 'dashboard' };
   const m = /^\/articles\/([^/]+)(?:\/(edit|history))?$/.exec(path);

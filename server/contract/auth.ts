@@ -10,9 +10,38 @@ export const loginSchema = z
   .strict();
 
 export const csrfResponse = z.strictObject({ token: z.string() });
+/**
+ * Signed in. `mfaEnrolmentRequired`: an admin or manager without a second factor while MFA
+ * is required; every other request answers 403 mfa_enrolment_required until they enrol.
+ */
+const signedIn = {
+  user: userResponse,
+  mfaEnrolmentRequired: z.boolean(),
+};
 /** login and logout regenerate the session: its old CSRF token is dead, here is the new one */
-export const loginResponse = z.strictObject({ user: userResponse, csrfToken: z.string() });
+export const loginResponse = z.union([
+  z.strictObject({ ...signedIn, csrfToken: z.string() }),
+  /** the password was right; POST /api/auth/mfa/verify with a code finishes the sign-in */
+  z.strictObject({ mfaRequired: z.literal(true), csrfToken: z.string() }),
+]);
 export const logoutResponse = z.strictObject({ csrfToken: z.string() });
-export const meResponse = z.strictObject({ user: userResponse });
+export const meResponse = z.strictObject(signedIn);
+
+/** A 6-digit code from the authenticator app, or a recovery code (XXXXX-XXXXX). */
+export const mfaCodeSchema = z.strictObject({ code: z.string().trim().min(6).max(32) });
+export const mfaStatusResponse = z.strictObject({
+  enrolled: z.boolean(),
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+export const mfaEnrolmentResponse = z.strictObject({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrDataUrl: z.string(),
+});
+export const mfaRecoveryCodesResponse = z.strictObject({ recoveryCodes: z.array(z.string()) });
 
 export type LoginResponse = z.infer<typeof loginResponse>;
+export type Me = z.infer<typeof meResponse>;
+export type MfaStatusData = z.infer<typeof mfaStatusResponse>;
+export type MfaEnrolment = z.infer<typeof mfaEnrolmentResponse>;

@@ -17,6 +17,12 @@ export const ERROR_IDS = [
   // sign-in
   'login_failed',
   'too_many_attempts',
+  // second factor
+  'mfa_code_invalid',
+  'mfa_not_started',
+  'mfa_already_enrolled',
+  'mfa_enrolment_required',
+  'mfa_not_pending',
   // users
   'email_taken',
   // departments

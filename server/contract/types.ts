@@ -10,7 +10,7 @@ export type * from './enums';
 export type { DrillMetric, MetricKey } from './metrics';
 export type { ErrorId, ErrorBody } from './errors';
 export type { ArticleRef, DepartmentRef, PageMeta, PersonRef, SlugRef } from './refs';
-export type { LoginResponse } from './auth';
+export type { LoginResponse, Me, MfaEnrolment, MfaStatusData } from './auth';
 export type { User } from './users';
 export type {
   Department,

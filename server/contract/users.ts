@@ -29,3 +29,6 @@ export const userResponse = z.strictObject({
 
 export type NewUser = z.input<typeof newUserSchema>;
 export type User = z.infer<typeof userResponse>;
+
+/** `/api/users/:id` */
+export const userIdParam = z.object({ id: z.coerce.number().int().positive() });

@@ -5,6 +5,8 @@ import type { Database } from '../db/connection';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { getSettings, updateSettings } from '../services/settings/settings';
+import { resetMfa } from '../services/users/mfa';
+import { userIdParam } from '../contract/users';
 import { listAudit } from '../stores/audit';
 
 /** Settings (everyone reads them: they explain the numbers; admins change them) and the audit log. */
@@ -24,6 +26,13 @@ export function adminRouter(db: Database): Router {
     const filters = parse(auditQuery, req.query);
     const { rows, total } = await listAudit(db, filters);
     res.json({ data: rows, meta: { total, limit: filters.limit, offset: filters.offset } });
+  });
+
+  // a lost phone: the user enrols again at their next sign-in
+  router.post('/users/:id/mfa-reset', requireRole('admin'), async (req, res) => {
+    const { id } = parse(userIdParam, req.params);
+    await resetMfa(db, actorOf(req), id);
+    res.status(204).end();
   });
 
   return router;

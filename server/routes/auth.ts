@@ -2,28 +2,55 @@ import { Router, type Request } from 'express';
 import { loginLimiter } from '../auth/loginLimiter';
 import type { createPassport } from '../auth/passport';
 import type { Config } from '../config';
-import { loginSchema } from '../contract/auth';
-import { AppError } from '../errors';
-import { publicRoute, requireUser } from '../middleware/auth';
+import { loginSchema, mfaCodeSchema } from '../contract/auth';
+import type { Database } from '../db/connection';
+import { AppError, badRequest, unauthenticated } from '../errors';
+import { actorOf, publicRoute, requireUser } from '../middleware/auth';
 import { csrf } from '../middleware/csrf';
 import { parse } from '../middleware/validate';
 import { presentUser } from '../presenters/users';
-import type { UserRow } from '../stores/users';
+import {
+  confirmEnrolment,
+  hasMfa,
+  mfaStatus,
+  startEnrolment,
+  verifySecondFactor,
+} from '../services/users/mfa';
+import { findUserById, type UserRow } from '../stores/users';
 
 declare module 'express-session' {
   interface SessionData {
     /** when the user signed in: sessions end after SESSION_MAX_HOURS whatever the activity */
     signedInAt?: number;
+    /** the password was right, the second factor is still to come (not signed in yet) */
+    mfaPending?: { userId: number; at: number };
   }
 }
+
+/** The password step of a two-step sign-in stays good this long. */
+const MFA_PENDING_MS = 5 * 60_000;
+const notPending = () =>
+  badRequest('mfa_not_pending', 'Your sign-in timed out. Enter your email and password again.');
 
 const loginFailed = () => new AppError(401, 'login_failed', 'Email or password is incorrect.');
 
 const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
 
-export function authRouter(config: Config, passport: ReturnType<typeof createPassport>): Router {
+export function authRouter(
+  config: Config,
+  db: Database,
+  passport: ReturnType<typeof createPassport>,
+): Router {
   const router = Router();
+
+  /** Signs `user` in on a fresh session id (no fixation) and answers as login does. */
+  async function signIn(req: Request, user: UserRow) {
+    await promisify((cb) => req.logIn(user, cb));
+    req.session.signedInAt = Date.now();
+    const { required } = await mfaStatus(db, user.id, user.role, config.mfaRequired);
+    return { user: presentUser(user), mfaEnrolmentRequired: required, csrfToken: freshToken(req) };
+  }
 
   router.get('/csrf', publicRoute, (req, res) => {
     res.json({ data: { token: csrf.generateToken(req) } });
@@ -37,10 +64,40 @@ export function authRouter(config: Config, passport: ReturnType<typeof createPas
       )(req, res, () => undefined);
     });
     if (!user) throw loginFailed();
+    if (await hasMfa(db, user.id)) {
+      // not signed in yet: a new session that only remembers whose code to ask for
+      await promisify((cb) => req.session.regenerate(cb));
+      req.session.mfaPending = { userId: user.id, at: Date.now() };
+      res.json({ data: { mfaRequired: true, csrfToken: freshToken(req) } });
+      return;
+    }
     // passport regenerates the session here: a fresh id at every sign-in (no fixation)
-    await promisify((cb) => req.logIn(user, cb));
-    req.session.signedInAt = Date.now();
-    res.json({ data: { user: presentUser(user), csrfToken: freshToken(req) } });
+    res.json({ data: await signIn(req, user) });
+  });
+
+  router.post('/mfa/verify', publicRoute, async (req, res) => {
+    const { code } = parse(mfaCodeSchema, req.body);
+    const pending = req.session.mfaPending;
+    if (!pending || Date.now() - pending.at > MFA_PENDING_MS) throw notPending();
+    await verifySecondFactor(db, pending.userId, code);
+    const user = await findUserById(db, pending.userId);
+    delete req.session.mfaPending;
+    if (!user?.active) throw unauthenticated();
+    res.json({ data: await signIn(req, user) });
+  });
+
+  router.get('/mfa', requireUser, async (req, res) => {
+    const u = req.user!;
+    res.json({ data: await mfaStatus(db, u.id, u.role, config.mfaRequired) });
+  });
+
+  router.post('/mfa/enrol', requireUser, async (req, res) => {
+    res.json({ data: await startEnrolment(db, req.user!) });
+  });
+
+  router.post('/mfa/confirm', requireUser, async (req, res) => {
+    const { code } = parse(mfaCodeSchema, req.body);
+    res.json({ data: { recoveryCodes: await confirmEnrolment(db, actorOf(req), code) } });
   });
 
   router.post('/logout', publicRoute, async (req, res) => {
@@ -50,8 +107,10 @@ export function authRouter(config: Config, passport: ReturnType<typeof createPas
     res.json({ data: { csrfToken: freshToken(req) } });
   });
 
-  router.get('/me', requireUser, (req, res) => {
-    res.json({ data: { user: presentUser(req.user!) } });
+  router.get('/me', requireUser, async (req, res) => {
+    const u = req.user!;
+    const { required } = await mfaStatus(db, u.id, u.role, config.mfaRequired);
+    res.json({ data: { user: presentUser(u), mfaEnrolmentRequired: required } });
   });
 
   return router;

@@ -1,23 +1,30 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, prefetchCsrf } from '../api';
-import type { User } from '../../../server/contract/types';
+import type { Me } from '../../../server/contract/types';
 
 interface Props {
-  onLogin: (user: User) => void;
+  onLogin: (me: Me) => void;
 }
 
+/** Email and password; then, for accounts with two-step sign-in, a code from the app. */
 export function LoginPage({ onLogin }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<'password' | 'code'>('password');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     document.title = 'Sign in · Firstcall';
     emailRef.current?.focus();
     prefetchCsrf();
   }, []);
+  useEffect(() => {
+    if (step === 'code') codeRef.current?.focus();
+  }, [step]);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -25,11 +32,25 @@ export function LoginPage({ onLogin }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onLogin(await api.login(email.trim(), password));
+      if (step === 'password') {
+        const result = await api.login(email.trim(), password);
+        setPassword('');
+        if ('mfaRequired' in result) {
+          setStep('code');
+          setBusy(false);
+          return;
+        }
+        onLogin(result);
+      } else {
+        onLogin(await api.verifyMfa(code.trim()));
+      }
     } catch (err) {
-      // The server's wording covers both wrong credentials and rate limiting (429).
+      // The server's wording covers wrong credentials, wrong codes and rate limiting (429).
       setError(errorMessage(err));
       setPassword('');
+      setCode('');
+      // a two-step sign-in that timed out starts again with the password
+      if (step === 'code' && /timed out/.test(errorMessage(err))) setStep('password');
       setBusy(false);
     }
   }
@@ -39,38 +60,61 @@ export function LoginPage({ onLogin }: Props) {
       <form class="login-card" onSubmit={submit}>
         <h1>
           <span class="brand">Firstcall</span>
-          <span class="login-sub">Sign in</span>
+          <span class="login-sub">{step === 'password' ? 'Sign in' : 'Two-step sign-in'}</span>
         </h1>
-        <div class="field">
-          <label for="login-email">Email</label>
-          <input
-            ref={emailRef}
-            id="login-email"
-            type="email"
-            name="email"
-            autocomplete="username"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="login-password">Password</label>
-          <input
-            id="login-password"
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
+        {step === 'password' ? (
+          <>
+            <div class="field">
+              <label for="login-email">Email</label>
+              <input
+                ref={emailRef}
+                id="login-email"
+                type="email"
+                name="email"
+                autocomplete="username"
+                required
+                value={email}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+              />
+            </div>
+            <div class="field">
+              <label for="login-password">Password</label>
+              <input
+                id="login-password"
+                type="password"
+                name="password"
+                autocomplete="current-password"
+                required
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
+            </div>
+          </>
+        ) : (
+          <div class="field">
+            <label for="login-code">Code</label>
+            <p class="field-hint" id="login-code-hint">
+              The 6-digit code from your authenticator app, or one of your recovery codes.
+            </p>
+            <input
+              ref={codeRef}
+              id="login-code"
+              name="code"
+              autocomplete="one-time-code"
+              inputMode="text"
+              required
+              maxLength={32}
+              aria-describedby="login-code-hint"
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
+          </div>
+        )}
         <div class="login-error" role="alert">
           {error}
         </div>
         <button type="submit" class="button button-primary button-block" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? 'Signing in…' : step === 'password' ? 'Sign in' : 'Verify'}
         </button>
       </form>
     </main>

@@ -81,7 +81,9 @@ export function Header({ user, page, onSignedOut }: Props) {
         )}
       </nav>
       <div class="header-user">
-        <span class="user-name">{user.name}</span>
+        <Link href="/account" class="user-name" current={page === 'account'}>
+          {user.name}
+        </Link>
         <span class="user-role">
           {roleLabel[user.role] ?? user.role} · {user.department.name}
         </span>

@@ -15,6 +15,7 @@ describe('the client routes', () => {
     ['/dashboard', { name: 'dashboard' }],
     ['/admin/audit', { name: 'audit' }],
     ['/admin/settings', { name: 'settings' }],
+    ['/account', { name: 'account' }],
     ['/admin/departments', { name: 'departments' }],
     ['/queue/%E0%A4%A', { name: 'notFound' }],
     ['/articles/a/b/c', { name: 'notFound' }],
