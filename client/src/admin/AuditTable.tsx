@@ -14,9 +14,16 @@ export const ACTIONS: Record<string, string> = {
   'article.auto_flag': 'Flagged as failing',
   'queue.resolve': 'Queue item resolved',
   'settings.change': 'Setting changed',
+  'department.create': 'Department added',
+  'department.update': 'Department changed',
+  'department.archive': 'Department archived',
+  'department.unarchive': 'Department back in service',
+  'mfa.enrol': 'Two-step sign-in set up',
+  'mfa.reset': 'Two-step sign-in reset',
+  'mfa.recovery_code_used': 'Recovery code used',
 };
 
-export const ENTITIES = ['article', 'flag', 'request', 'settings'];
+export const ENTITIES = ['article', 'flag', 'request', 'settings', 'department', 'user'];
 
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
