@@ -38,6 +38,11 @@ export const searchHitResponse = z.strictObject({
   /** short reasons for the rank, e.g. "Error code match" */
   why: z.array(z.string()),
   score: z.number(),
+  /**
+   * share (0–1, 3 decimals) of the query's words, stop words left out, that this hit matched
+   * (itself or a prefix completion or typo neighbour of it)
+   */
+  coverage: z.number().min(0).max(1),
 });
 
 const count = z.number().int();
@@ -47,6 +52,8 @@ export const searchResponse = z.strictObject({
   total: count,
   tookMs: z.number(),
   hits: z.array(searchHitResponse),
+  /** there are hits, but the best covers less than half of the query's words */
+  weak: z.boolean(),
   facets: z.strictObject({
     departments: z.array(z.strictObject({ slug: z.string(), name: z.string(), count })),
     products: z.array(z.strictObject({ name: z.string(), count })),

@@ -15,6 +15,7 @@ export function searchRouter(deps: SearchDeps): Router {
         total: result.total,
         tookMs: result.tookMs,
         hits: result.hits,
+        weak: result.weak,
         facets: result.facets,
       },
     });

@@ -5,6 +5,8 @@ import type { CorpusStats } from './stats';
 export interface Clause {
   term: string;
   boost: number;
+  /** bit i set: this term stands for the plan's word i (itself or as an expansion of it) */
+  words: number;
 }
 
 /** How many prefix completions are looked at before choosing (bounds the work for "a*"). */
@@ -23,11 +25,17 @@ export function expandTerms(
   stats: CorpusStats,
   plan: readonly PlannedTerm[],
 ): Clause[] {
-  const clauses = new Map<string, number>();
-  const add = (term: string, boost: number) => {
-    if ((clauses.get(term) ?? 0) < boost) clauses.set(term, boost);
+  const clauses = new Map<string, { boost: number; words: number }>();
+  const add = (term: string, boost: number, p: PlannedTerm) => {
+    const bit = p.word >= 0 ? 1 << p.word : 0;
+    const c = clauses.get(term);
+    if (!c) clauses.set(term, { boost, words: bit });
+    else {
+      c.boost = Math.max(c.boost, boost);
+      c.words |= bit;
+    }
   };
-  for (const p of plan) add(p.term, p.boost);
+  for (const p of plan) add(p.term, p.boost, p);
 
   const df = (t: string) => stats.df.get(t) ?? 0;
   let budget: number = LIMITS.maxTotalExpansions;
@@ -41,7 +49,7 @@ export function expandTerms(
       const chosen = [...found]
         .sort((a, b) => a.length - b.length || df(b) - df(a) || (a < b ? -1 : 1))
         .slice(0, Math.min(LIMITS.maxPrefixExpansions, budget));
-      for (const t of chosen) add(t, p.boost * BOOST.prefix);
+      for (const t of chosen) add(t, p.boost * BOOST.prefix, p);
       budget -= chosen.length;
     }
     // typo expansion only for words the corpus does not know: a known word is what was meant,
@@ -51,11 +59,11 @@ export function expandTerms(
         .filter(fresh)
         .sort((a, b) => df(b) - df(a) || (a < b ? -1 : 1))
         .slice(0, Math.min(LIMITS.maxFuzzyExpansions, budget));
-      for (const t of chosen) add(t, p.boost * BOOST.fuzzy);
+      for (const t of chosen) add(t, p.boost * BOOST.fuzzy, p);
       budget -= chosen.length;
     }
   }
-  return [...clauses].map(([term, boost]) => ({ term, boost }));
+  return [...clauses].map(([term, c]) => ({ term, boost: c.boost, words: c.words }));
 }
 
 /** Every string at edit distance 1 (deletion, transposition, substitution, insertion). */

@@ -39,7 +39,7 @@ export function excerpt(doc: SearchDoc, matched: ReadonlySet<string>): Excerpt {
 export function present(
   doc: SearchDoc,
   text: Excerpt,
-  ranked: Pick<SearchHit, 'stale' | 'solves30d' | 'why' | 'score'>,
+  ranked: Pick<SearchHit, 'stale' | 'solves30d' | 'why' | 'score' | 'coverage'>,
 ): SearchHit {
   return {
     id: doc.id,
@@ -59,6 +59,7 @@ export function present(
     solves30d: ranked.solves30d,
     why: ranked.why,
     score: ranked.score,
+    coverage: ranked.coverage,
   };
 }
 

@@ -36,6 +36,11 @@ export interface PlannedTerm {
   boost: number;
   prefix: boolean;
   fuzzy: boolean;
+  /**
+   * which of the plan's `words` this term stands for (a word, an identifier or its joined
+   * form: `e1043` for `e-1043`), or -1 for an identifier's parts, which only help ranking
+   */
+  word: number;
 }
 
 /** One tokenizing of the query, for both the engine and ranking. */
@@ -47,6 +52,12 @@ export interface QueryPlan {
    * matched against these, alone and in neighbouring runs (rank.ts)
    */
   typed: string[];
+  /**
+   * the query's words as typed, after stop words and the term cap (at most LIMITS.maxTerms):
+   * what a hit's coverage counts (rankedSearch.ts); a word matches through its term, its joined
+   * form or their prefix and typo expansions
+   */
+  words: string[];
 }
 
 export function planQuery(input: string): QueryPlan {
@@ -59,18 +70,29 @@ export function planQuery(input: string): QueryPlan {
   const chosen = meaningful.length > 0 ? meaningful : tokens;
 
   const planned = new Map<string, PlannedTerm>();
+  const words: string[] = [];
+  /** the word of the last identifier seen: its joined form stands for it */
+  let identifier = -1;
   for (const t of chosen) {
     const p = planToken(t, t.start + t.length === typingEnd);
     const existing = planned.get(p.term);
+    const counts = t.kind === 'word' || t.kind === 'whole';
     if (existing) {
       existing.boost = Math.max(existing.boost, p.boost);
       existing.prefix ||= p.prefix;
+      if (existing.word < 0 && counts) existing.word = words.push(t.term) - 1;
+      if (t.kind === 'whole') identifier = existing.word;
     } else if (planned.size < LIMITS.maxTerms) {
+      if (counts) p.word = words.push(t.term) - 1;
+      else if (t.kind === 'joined') p.word = identifier;
+      if (t.kind === 'whole') identifier = p.word;
       planned.set(p.term, p);
+    } else if (t.kind === 'whole') {
+      identifier = -1;
     }
   }
   const typed = tokens.filter((t) => t.kind === 'word' || t.kind === 'whole').map((t) => t.term);
-  return { terms: [...planned.values()], typed };
+  return { terms: [...planned.values()], typed, words };
 }
 
 function planToken(t: RawToken, typing: boolean): PlannedTerm {
@@ -82,6 +104,7 @@ function planToken(t: RawToken, typing: boolean): PlannedTerm {
       boost: BOOST.word,
       prefix: canPrefix,
       fuzzy: t.term.length >= LIMITS.minFuzzyLength,
+      word: -1,
     };
   }
   return {
@@ -90,5 +113,6 @@ function planToken(t: RawToken, typing: boolean): PlannedTerm {
     boost: t.kind === 'part' ? BOOST.identifierPart : BOOST.identifier,
     prefix: canPrefix,
     fuzzy: false,
+    word: -1,
   };
 }

@@ -1,6 +1,7 @@
 import { today } from '../domain/verification';
 import type { Readership } from '../domain/visibility';
 import type { SearchDoc } from './document';
+import { coverage, isWeak, matchedWhy } from './coverage';
 import { countFacets, type Facets } from './facets';
 import { excerpt, present, type Excerpt, type SearchHit } from './hit';
 import { rank, rankable } from './rank';
@@ -29,6 +30,8 @@ export interface RankedResult {
   total: number;
   hits: SearchHit[];
   facets: Facets;
+  /** hits, and the best covers less than half of the query's words (coverage.ts) */
+  weak: boolean;
 }
 
 /**
@@ -40,7 +43,7 @@ export function rankedSearch(index: SearchIndex, q: string, o: RankedSearchOptio
   const day = o.today ?? today();
   const found = index.candidates(q, { audience: o.audience, limit: WINDOW });
   const ranked = rank(
-    found.top.map(({ doc, score }) => rankable(doc, score, day)),
+    found.top.map(({ doc, score, words }) => ({ ...rankable(doc, score, day), words })),
     found.plan,
     o.solvesOf,
   );
@@ -52,8 +55,17 @@ export function rankedSearch(index: SearchIndex, q: string, o: RankedSearchOptio
       (product === undefined || c.doc.products.some((p) => p.toLowerCase() === product)),
   );
   const filtered = o.department !== undefined || o.product !== undefined;
-  const hits = kept.slice(0, o.limit).map((c) => present(c.doc, excerptOf(found, c.doc), c));
-  return { total: filtered ? kept.length : found.total, hits, facets };
+  const shown = kept.slice(0, o.limit);
+  const weak = isWeak(shown[0] && coverage(shown[0].words, found.plan));
+  const hits = shown.map((c) =>
+    present(c.doc, excerptOf(found, c.doc), {
+      ...c,
+      coverage: coverage(c.words, found.plan),
+      // a weak search says what each hit rests on: the words it matched
+      why: weak ? [matchedWhy(c.words, found.plan), ...c.why] : c.why,
+    }),
+  );
+  return { total: filtered ? kept.length : found.total, hits, facets, weak };
 }
 
 /**

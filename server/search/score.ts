@@ -13,6 +13,8 @@ export interface Scored {
   segment: Segment;
   doc: number;
   score: number;
+  /** the query words it matched, as bits (Clause.words) */
+  words: number;
 }
 
 export interface ScoreFilter {
@@ -24,7 +26,7 @@ export interface ScoreFilter {
 }
 
 /** Per-segment scratch buffers, reused across queries (the process is single-threaded). */
-const scratch = new WeakMap<Segment, { acc: Float64Array; seen: Uint8Array }>();
+const scratch = new WeakMap<Segment, { acc: Float64Array; seen: Uint8Array; words: Uint32Array }>();
 
 /**
  * lunr's ranking, computed over postings. lunr.Index.query scores a document as the dot
@@ -43,8 +45,11 @@ export function score(
   filter: ScoreFilter,
 ): { total: number; top: Scored[] } {
   const boosts = new Map<string, number>();
+  const wordsOf = new Map<string, number>();
   for (const c of clauses) {
-    if (stats.df.has(c.term)) boosts.set(c.term, (boosts.get(c.term) ?? 0) + c.boost);
+    if (!stats.df.has(c.term)) continue;
+    boosts.set(c.term, (boosts.get(c.term) ?? 0) + c.boost);
+    wordsOf.set(c.term, (wordsOf.get(c.term) ?? 0) | c.words);
   }
   let norm = 0;
   for (const b of boosts.values()) norm += b * b;
@@ -55,7 +60,7 @@ export function score(
   const avg = Float64Array.from({ length: F }, (_, f) => stats.averageLength(f));
   let total = 0;
   for (const segment of segments) {
-    const { acc, seen } = buffersFor(segment);
+    const { acc, seen, words } = buffersFor(segment);
     // locals, not property loads, inside the loop over postings
     const { start, postDoc, postTf, lengths, dead, flags, department } = segment;
     const touched: number[] = [];
@@ -63,6 +68,7 @@ export function score(
       const t = findTerm(segment, term);
       if (t === -1) continue;
       const idf = stats.idf(term);
+      const bits = wordsOf.get(term)!;
       for (let f = 0; f < F; f++) {
         const end = start[t * F + f + 1]!;
         const avgLength = avg[f]!;
@@ -81,14 +87,16 @@ export function score(
             touched.push(d);
           }
           acc[d]! += boost * (Math.round(w * 1000) / 1000);
+          words[d]! |= bits;
         }
       }
     }
     total += touched.length;
     for (const d of touched) {
-      keepTop(top, segment, d, acc[d]! / norm, filter.limit);
+      keepTop(top, segment, d, acc[d]! / norm, words[d]!, filter.limit);
       acc[d] = 0;
       seen[d] = 0;
+      words[d] = 0;
     }
   }
   return { total, top };
@@ -100,6 +108,7 @@ function buffersFor(segment: Segment) {
     b = {
       acc: new Float64Array(segment.docIds.length),
       seen: new Uint8Array(segment.docIds.length),
+      words: new Uint32Array(segment.docIds.length),
     };
     scratch.set(segment, b);
   }
@@ -107,12 +116,19 @@ function buffersFor(segment: Segment) {
 }
 
 /** Best first by score, then by article id, so equal scores come out in a stable order. */
-function keepTop(top: Scored[], segment: Segment, doc: number, value: number, limit: number): void {
+function keepTop(
+  top: Scored[],
+  segment: Segment,
+  doc: number,
+  value: number,
+  words: number,
+  limit: number,
+): void {
   const id = segment.docIds[doc]!;
   if (top.length === limit && !outranks(value, id, top[top.length - 1]!)) return;
   let i = top.length;
   while (i > 0 && outranks(value, id, top[i - 1]!)) i--;
-  top.splice(i, 0, { segment, doc, score: value });
+  top.splice(i, 0, { segment, doc, score: value, words });
   if (top.length > limit) top.pop();
 }
 

@@ -30,7 +30,8 @@ export interface SearchOptions {
  */
 export interface Candidates {
   total: number;
-  top: { doc: SearchDoc; score: number }[];
+  /** `words`: bit i set when the document matched the plan's word i (or an expansion of it) */
+  top: { doc: SearchDoc; score: number; words: number }[];
   matched: ReadonlySet<string>;
   plan: QueryPlan;
 }
@@ -185,7 +186,11 @@ export class SearchIndex {
     });
     return {
       total,
-      top: top.map((s) => ({ doc: this.docs.get(s.segment.docIds[s.doc]!)!, score: s.score })),
+      top: top.map((s) => ({
+        doc: this.docs.get(s.segment.docIds[s.doc]!)!,
+        score: s.score,
+        words: s.words,
+      })),
       matched: new Set(clauses.map((c) => c.term)),
       plan,
     };

@@ -3,7 +3,7 @@ import { planQuery } from '../../server/search/queryPlan';
 import { rank } from '../../server/search/rank';
 
 /** A hit as the engine would give it, before ranking adds solves and reasons. */
-type EngineHit = Omit<SearchHit, 'solves30d' | 'why'>;
+type EngineHit = Omit<SearchHit, 'solves30d' | 'why' | 'coverage'>;
 
 let n = 0;
 function hit(o: Partial<EngineHit> = {}): EngineHit {

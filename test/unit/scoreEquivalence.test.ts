@@ -35,6 +35,7 @@ describe('scoring is lunr’s ranking', () => {
     Array.from({ length: 1 + Math.floor(r() * 6) }, () => ({
       term: r() < 0.9 ? vocabulary[Math.floor(r() * vocabulary.length)]! : 'not-in-the-index',
       boost: [1, 2, 0.5, 0.3][Math.floor(r() * 4)]!,
+      words: 1,
     })),
   );
 

@@ -31,10 +31,20 @@ export function ResultSummary({ state, typed }: Props) {
     const shown = total > hits.length ? `, showing the top ${hits.length}` : '';
     text = `${total} ${total === 1 ? 'result' : 'results'} for “${state.query}”${shown}`;
   }
+  // results, but none covers half the query: listed, yet nothing here is the answer
+  const weak = !state.error && !!state.result?.weak && typed === state.query;
   return (
     <div class={state.error ? 'result-summary is-error' : 'result-summary'}>
-      <p role="status">{text}</p>
+      <p role="status">
+        {text}
+        {weak && <span class="visually-hidden">. No close match.</span>}
+      </p>
       {hint && <p class="result-hint">{hint}</p>}
+      {weak && (
+        <p class="result-weak">
+          <strong>No close match.</strong> Escalate (E) with “Needs an article”
+        </p>
+      )}
     </div>
   );
 }

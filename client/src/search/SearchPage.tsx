@@ -47,12 +47,15 @@ export function SearchPage({ user, loc }: Props) {
       fail(`Could not start a contact (searching without one): ${errorMessage(err)}`),
   });
   const hits = search.result?.hits ?? [];
-  // Selection belongs to one result set: new results start again at the top hit.
+  // Selection belongs to one result set: new results start again at the top hit, unless they
+  // are a weak match (none covers half the query): then nothing is selected or read out until
+  // the agent picks a result.
+  const weak = !!search.result?.weak;
   const [sel, setSel] = useState<{ result: SearchResult | null; index: number }>({
     result: null,
     index: 0,
   });
-  const selected = sel.result === search.result ? sel.index : 0;
+  const selected = sel.result === search.result ? sel.index : weak ? -1 : 0;
   const current = hits[selected];
   const [paneSlug, showInPane] = useSettledSlug(current?.slug, search.result);
   const wide = useMediaQuery('(min-width: 1100px)');
@@ -132,12 +135,18 @@ export function SearchPage({ user, loc }: Props) {
     }
   }
 
-  // Enter pressed before the results for the typed text arrived: open the top hit on arrival,
-  // otherwise a fast "type code + Enter" would open a result for the previous query.
+  /** Enter in the box: opens the selected hit; on a weak match, first moves onto result 1. */
+  function openFromBox() {
+    if (selected < 0) select(0, true);
+    else open(selected);
+  }
+
+  // Enter pressed before the results for the typed text arrived: act on arrival, otherwise a
+  // fast "type code + Enter" would open a result for the previous query.
   useEffect(() => {
     if (openWhenReady.current && upToDate) {
       openWhenReady.current = false;
-      open(0);
+      openFromBox();
     }
   });
 
@@ -160,7 +169,7 @@ export function SearchPage({ user, loc }: Props) {
 
   function onSubmit() {
     if (!q) return;
-    if (upToDate) open(selected);
+    if (upToDate) openFromBox();
     else openWhenReady.current = true;
   }
 
@@ -225,7 +234,11 @@ export function SearchPage({ user, loc }: Props) {
             {current && paneSlug ? (
               <ArticleView slug={paneSlug} user={user} headingLevel={2} />
             ) : (
-              <p class="pane-empty">The selected article appears here.</p>
+              <p class="pane-empty">
+                {weak && selected < 0
+                  ? 'No close match: pick a result (↓) to read it, or escalate (E).'
+                  : 'The selected article appears here.'}
+              </p>
             )}
           </section>
         )}

@@ -8,6 +8,7 @@ export interface KeyTargets {
   list: Ref<HTMLElement>;
   pane: Ref<HTMLElement>;
   hitCount: number;
+  /** -1: none (a weak match selects nothing by itself) */
   selected: number;
   /** What the search box holds: N starts a new contact only when it is empty. */
   query: string;
@@ -60,7 +61,7 @@ function handle(e: KeyboardEvent, t: KeyTargets): void {
     // from the box, the first arrow lands on the selected result (the one the pane shows), so
     // ↓ Enter S solves with result 1; in the list, arrows move
     const next = inSearch
-      ? t.selected
+      ? Math.max(t.selected, 0)
       : e.key === 'ArrowDown'
         ? Math.min(t.selected + 1, t.hitCount - 1)
         : Math.max(t.selected - 1, 0);

@@ -27,7 +27,7 @@ export interface SearchRequest {
 export async function searchArticles(deps: SearchDeps, actor: Actor, r: SearchRequest) {
   const started = performance.now();
   if (r.contactId !== undefined) await ownOpenContact(deps.db, actor, r.contactId);
-  const { total, hits, facets } = rankedSearch(deps.search, r.q, {
+  const { total, hits, facets, weak } = rankedSearch(deps.search, r.q, {
     audience: readershipOf(actor.role),
     limit: r.limit,
     solvesOf: (id) => deps.solves.of(id),
@@ -53,5 +53,5 @@ export async function searchArticles(deps: SearchDeps, actor: Actor, r: SearchRe
       at: new Date().toISOString(),
     });
   }
-  return { total, tookMs, hits, facets };
+  return { total, tookMs, hits, weak, facets };
 }
