@@ -102,7 +102,7 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
     logger.error({ err }, 'counting recent solves failed'),
   );
   const onError = (err: unknown) => logger.error({ err }, 'follow-up work after a contact failed');
-  app.use('/api/contacts', contactsRouter({ db, search, solves, onError }));
+  app.use('/api/contacts', contactsRouter({ db, search, solves, onError, undoMs: config.undoMs }));
   app.use('/api/queue', queueRouter(db));
   app.use('/api/preview', previewRouter());
   app.use('/api/stats', statsRouter(db));

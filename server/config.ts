@@ -24,6 +24,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.optional(),
   MFA_REQUIRED: bool.optional(),
+  UNDO_SECONDS: int(5, 3600).default(60),
 });
 
 export type Mode = 'development' | 'production' | 'test';
@@ -48,6 +49,8 @@ export interface Config {
   readonly seedDemo: boolean;
   /** Admins and managers signing in with a password must have a second factor (TOTP). */
   readonly mfaRequired: boolean;
+  /** An outcome or tried mark can be taken back this long after it was saved. */
+  readonly undoMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.NODE_ENV === 'production' ? false : (e.SEED_DEMO ?? e.NODE_ENV === 'development'),
     mfaRequired: e.MFA_REQUIRED ?? e.NODE_ENV === 'production',
+    undoMs: e.UNDO_SECONDS * 1000,
   });
 }

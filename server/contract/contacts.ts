@@ -65,6 +65,9 @@ export const contactCloseSchema = z.discriminatedUnion(
 
 export const articleRefSchema = z.object({ articleId: id }).strict();
 
+/** POST /api/contacts/:id/undo takes no fields: it takes back the latest action. */
+export const contactUndoSchema = z.object({}).strict();
+
 export const flagSchema = z
   .object({
     reason: z.enum(FLAG_REASONS, { message: `Reason is one of ${FLAG_REASONS.join(', ')}.` }),

@@ -38,6 +38,12 @@ export const ERROR_IDS = [
   'contact_closed',
   'explicit_times_forbidden',
   'article_not_usable',
+  'undo_expired',
+  'nothing_to_undo',
+  // retried writes (Idempotency-Key)
+  'idempotency_key_invalid',
+  'idempotency_key_reused',
+  'idempotency_key_in_progress',
   // queue
   'queue_item_resolved',
   // stats

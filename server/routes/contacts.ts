@@ -1,23 +1,28 @@
 import { Router } from 'express';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
+import { idempotent } from '../middleware/idempotency';
 import { parse } from '../middleware/validate';
 import { presentContact } from '../presenters/contacts';
 import * as service from '../services/contacts/contacts';
+import { undoLatest, type UndoDeps } from '../services/contacts/undo';
 import {
   articleRefSchema,
   contactCloseSchema,
   contactIdParam as idParam,
   contactListQuery as listQuery,
   contactOpenSchema,
+  contactUndoSchema as undoSchema,
 } from '../contract/contacts';
 
 /** Those who take contacts: agents, and engineers and admins doing the same job. */
 const handlesContacts = requireRole('agent', 'engineer', 'admin');
 
-export function contactsRouter(deps: service.ContactDeps): Router {
+export function contactsRouter(deps: UndoDeps): Router {
   const router = Router();
+  // every write of an outcome may be retried safely (the console's outbox does)
+  const once = idempotent(deps.db, deps.onError);
 
-  router.post('/', handlesContacts, async (req, res) => {
+  router.post('/', handlesContacts, once, async (req, res) => {
     const input = parse(contactOpenSchema, req.body);
     const contact = await service.openContact(deps, actorOf(req), input);
     res
@@ -40,22 +45,28 @@ export function contactsRouter(deps: service.ContactDeps): Router {
     res.json({ data: presentContact(await service.getContact(deps, actorOf(req), id)) });
   });
 
-  router.post('/:id/close', handlesContacts, async (req, res) => {
+  router.post('/:id/close', handlesContacts, once, async (req, res) => {
     const { id } = parse(idParam, req.params);
     const input = parse(contactCloseSchema, req.body);
     res.json({ data: presentContact(await service.closeContact(deps, actorOf(req), id, input)) });
   });
 
-  router.post('/:id/tried', handlesContacts, async (req, res) => {
+  router.post('/:id/tried', handlesContacts, once, async (req, res) => {
     const { id } = parse(idParam, req.params);
     const { articleId } = parse(articleRefSchema, req.body);
     res.json({ data: presentContact(await service.markTried(deps, actorOf(req), id, articleId)) });
   });
 
-  router.post('/:id/opened', handlesContacts, async (req, res) => {
+  router.post('/:id/opened', handlesContacts, once, async (req, res) => {
     const { id } = parse(idParam, req.params);
     const { articleId } = parse(articleRefSchema, req.body);
     res.json({ data: presentContact(await service.markOpened(deps, actorOf(req), id, articleId)) });
+  });
+
+  router.post('/:id/undo', handlesContacts, once, async (req, res) => {
+    const { id } = parse(idParam, req.params);
+    parse(undoSchema, req.body);
+    res.json({ data: presentContact(await undoLatest(deps, actorOf(req), id)) });
   });
 
   return router;

@@ -99,3 +99,7 @@ export const resolveArticleRequestWithNote = (
        resolved_at = ? WHERE id = ? AND status = 'open'`,
     [by, note, at, id],
   );
+
+/** The "needs an article" request a contact filed, withdrawn with its undone escalation. */
+export const deleteRequestOfContact = (db: Queryable, contactId: number) =>
+  db.run('DELETE FROM article_requests WHERE contact_id = ?', [contactId]);

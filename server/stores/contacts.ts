@@ -208,3 +208,24 @@ export const recentTries = async (db: Queryable, articleId: number, since: strin
          WHERE article_id = ?1 AND reason = 'failing' AND status = 'resolved'), '')`,
     [articleId, since],
   ))!.n;
+
+/**
+ * Opens a closed contact again (an undone outcome): outcome, article link and escalation go;
+ * migration 007's trigger takes its share out of the roll-ups. False when it was open.
+ */
+export async function reopenContact(db: Queryable, id: number): Promise<boolean> {
+  const { changes } = await db.run(
+    `UPDATE contacts SET closed_at = NULL, outcome = NULL, article_id = NULL,
+       article_department_id = NULL, escalated_to = NULL, reason = NULL, note = NULL
+     WHERE id = ? AND closed_at IS NOT NULL`,
+    [id],
+  );
+  return changes === 1;
+}
+
+/** Takes back a "tried, didn't solve" mark (the article stays opened: the agent did read it). */
+export const removeTried = (db: Queryable, contactId: number, articleId: number) =>
+  db.run(
+    `DELETE FROM contact_articles WHERE contact_id = ? AND article_id = ? AND kind = 'tried'`,
+    [contactId, articleId],
+  );

@@ -110,8 +110,8 @@ export class Client {
   get(url: string) {
     return this.agent.get(url);
   }
-  post(url: string, body?: object) {
-    return this.agent.post(url).set('X-CSRF-Token', this.token).send(body);
+  post(url: string, body?: object, headers: Record<string, string> = {}) {
+    return this.agent.post(url).set('X-CSRF-Token', this.token).set(headers).send(body);
   }
   patch(url: string, body?: object) {
     return this.agent.patch(url).set('X-CSRF-Token', this.token).send(body);

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../../db/connection';
 import { AppError, badRequest, conflict, notFound, validationFailed } from '../../errors';
 import { insertArticleRequest } from '../../stores/articleRequests';
+import { insertContactAction } from '../../stores/contactActions';
 import type { ArticleRow } from '../../stores/articles';
 import * as contacts from '../../stores/contacts';
 import { findDepartmentById, findDepartmentBySlug } from '../../stores/departments';
@@ -31,7 +32,7 @@ export interface ContactDeps {
 /** Clocks may disagree by a little; a time further ahead than this is a mistake. */
 const FUTURE_SKEW_MS = 60_000;
 
-const notYours = () =>
+export const notYours = () =>
   new AppError(403, 'contact_not_yours', 'This contact belongs to another agent.');
 const explicitTimes = () =>
   new AppError(
@@ -128,6 +129,12 @@ export async function closeContact(
       close.note = input.note || null;
     }
     if (!(await contacts.closeContact(tx, id, close))) throw closed();
+    await insertContactAction(tx, {
+      contactId: id,
+      userId: actor.id ?? contact.agentId,
+      kind: 'close',
+      articleId: close.articleId,
+    });
     return close.articleId === null ? null : { articleId: close.articleId, closedAt };
   });
   if (solvedWith) {
@@ -140,11 +147,19 @@ export async function closeContact(
 /** "Tried, didn't solve": the article is recorded as tried and the contact stays open. */
 export async function markTried(deps: ContactDeps, actor: Actor, id: number, articleId: number) {
   const tried = await deps.db.transaction(async (tx) => {
-    await ownOpenContact(tx, actor, id);
+    const contact = await ownOpenContact(tx, actor, id);
     const article = await usableArticle(tx, actor, articleId);
     const at = new Date().toISOString();
     await contacts.addContactArticle(tx, id, article.id, 'opened', at);
-    await contacts.addContactArticle(tx, id, article.id, 'tried', at);
+    const { changes } = await contacts.addContactArticle(tx, id, article.id, 'tried', at);
+    // tried twice is one mark: only the first is an action to take back
+    if (changes === 1)
+      await insertContactAction(tx, {
+        contactId: id,
+        userId: actor.id ?? contact.agentId,
+        kind: 'tried',
+        articleId: article.id,
+      });
     return article.id;
   });
   await flagIfFailing(deps, tried).catch(deps.onError);
@@ -193,7 +208,7 @@ function notInFuture(at: string, field: string): void {
 
 const distinct = (items: string[]) => [...new Set(items)];
 
-async function loadContact(db: Queryable, id: number) {
+export async function loadContact(db: Queryable, id: number) {
   return (await withActivity(db, [(await contacts.findContact(db, id))!]))[0]!;
 }
 

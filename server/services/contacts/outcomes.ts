@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
 import { insertAudit } from '../../stores/audit';
-import { findArticleById } from '../../stores/articles';
+import { findArticleById, listVersions } from '../../stores/articles';
 import { distinctSolvers, recentTries } from '../../stores/contacts';
 import { hasOpenFlag, insertFlag } from '../../stores/flags';
 import { updateArticle } from '../articles/write';
@@ -33,6 +33,35 @@ export async function promoteIfProven(deps: OutcomeDeps, articleId: number): Pro
     {
       kind: 'auto',
       reason: `Validated automatically: solved contacts for ${solvers} different agents (threshold ${promoteThreshold}).`,
+    },
+  );
+}
+
+/**
+ * An undone solve counts nowhere, confidence included: when the solve being taken back is what
+ * validated the article (the latest version is that automatic validation, made after it), and
+ * without it fewer than K agents solved with the article, it is not validated again.
+ */
+export async function demoteIfUnproven(
+  deps: OutcomeDeps,
+  articleId: number,
+  solvedAt: string,
+): Promise<void> {
+  const article = await findArticleById(deps.db, articleId);
+  if (!article || article.confidence !== 'validated') return;
+  const [latest] = await listVersions(deps.db, articleId);
+  if (latest?.kind !== 'auto' || latest.createdAt < solvedAt) return;
+  const { promoteThreshold } = await getSettings(deps.db);
+  const solvers = await distinctSolvers(deps.db, articleId);
+  if (solvers >= promoteThreshold) return;
+  await updateArticle(
+    deps,
+    SYSTEM,
+    String(articleId),
+    { version: article.version, confidence: 'not_validated' },
+    {
+      kind: 'auto',
+      reason: `Not validated again: the solve that validated it was undone (${solvers} different agents now, threshold ${promoteThreshold}).`,
     },
   );
 }

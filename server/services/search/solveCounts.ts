@@ -35,6 +35,14 @@ export class SolveCounts {
     this.counts.set(articleId, (this.counts.get(articleId) ?? 0) + 1);
   }
 
+  /** A solve taken back (undo): it no longer counts. */
+  forgetSolve(articleId: number, closedAt: string): void {
+    if (Date.parse(closedAt) < Date.now() - SOLVE_WINDOW_DAYS * 86_400_000) return;
+    const n = (this.counts.get(articleId) ?? 0) - 1;
+    if (n > 0) this.counts.set(articleId, n);
+    else this.counts.delete(articleId);
+  }
+
   /** Recounts from the database; concurrent callers share one recount. */
   refresh(): Promise<void> {
     this.refreshing ??= (async () => {
