@@ -123,7 +123,7 @@ describe('outcomes: undo, offline outbox, session expiry', () => {
     const title = await heading.innerText();
     const url = page.url();
 
-    await suite.server.db.run('DELETE FROM sessions'); // expired server-side
+    await page.context().clearCookies(); // the session is gone for this browser
     await page.keyboard.press('t');
     const dialog = page.getByRole('dialog', { name: 'Your session ended' });
     await dialog.waitFor({ timeout: 5000 });
