@@ -31,6 +31,7 @@ import type {
   Settings,
   VerifyInput,
 } from '../../server/contract/types';
+import { reportReachable } from './reachability';
 
 // ---------- Errors ----------
 
@@ -58,6 +59,14 @@ export function isAbort(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
 
+/** 502–504: a proxy answered for a server it could not reach. */
+const GATEWAY_DOWN = new Set([502, 503, 504]);
+
+/** No answer from the server (network error, 502–504): the same request may succeed later. */
+export function isUnreachable(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || GATEWAY_DOWN.has(err.status));
+}
+
 /** A message fit to show a person, whatever was thrown. */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
@@ -77,6 +86,8 @@ export interface RequestOptions {
    * and the article form must not be torn down (losing the user's text) mid-save.
    */
   quiet401?: boolean;
+  /** Sent as `Idempotency-Key`: a retry of the same contact action reuses it (server dedupes). */
+  idempotencyKey?: string;
 }
 
 let csrfToken: string | null = null;
@@ -167,6 +178,7 @@ export async function requestEnvelope<T>(
     if (isWrite) {
       headers['Content-Type'] = 'application/json';
       headers['X-CSRF-Token'] = await getCsrfToken(attempt > 0);
+      if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
     }
     let res: Response;
     try {
@@ -179,6 +191,7 @@ export async function requestEnvelope<T>(
       });
     } catch (err) {
       if (isAbort(err)) throw err;
+      reportReachable(false);
       throw new ApiError(
         0,
         'network_error',
@@ -186,6 +199,7 @@ export async function requestEnvelope<T>(
       );
     }
     const body = await readBody(res);
+    reportReachable(!GATEWAY_DOWN.has(res.status));
     // 204 No Content (e.g. resolving a queue item) has no body: there is no data to return.
     if (res.ok) return (body as Envelope<T> | null) ?? { data: undefined as T };
 
@@ -252,7 +266,8 @@ export const api = {
     return request<SearchResult>(`/api/search?${params}`, { signal });
   },
 
-  createContact: (body: NewContact) => request<Contact>('/api/contacts', { method: 'POST', body }),
+  createContact: (body: NewContact, idempotencyKey?: string) =>
+    request<Contact>('/api/contacts', { method: 'POST', body, idempotencyKey }),
 
   /** Your own contacts, newest first. */
   contacts(status: 'open' | 'closed', limit: number, signal?: AbortSignal): Promise<Contact[]> {
@@ -263,15 +278,27 @@ export const api = {
   contact: (id: number, signal?: AbortSignal) =>
     request<Contact>(`/api/contacts/${id}`, { signal }),
 
-  closeContact: (id: number, body: CloseContact) =>
-    request<Contact>(`/api/contacts/${id}/close`, { method: 'POST', body }),
+  closeContact: (id: number, body: CloseContact, idempotencyKey?: string) =>
+    request<Contact>(`/api/contacts/${id}/close`, { method: 'POST', body, idempotencyKey }),
 
   /** "Tried, didn't solve": the contact stays open. */
-  markTried: (id: number, articleId: number) =>
-    request<Contact>(`/api/contacts/${id}/tried`, { method: 'POST', body: { articleId } }),
+  markTried: (id: number, articleId: number, idempotencyKey?: string) =>
+    request<Contact>(`/api/contacts/${id}/tried`, {
+      method: 'POST',
+      body: { articleId },
+      idempotencyKey,
+    }),
 
-  markOpened: (id: number, articleId: number) =>
-    request<Contact>(`/api/contacts/${id}/opened`, { method: 'POST', body: { articleId } }),
+  markOpened: (id: number, articleId: number, idempotencyKey?: string) =>
+    request<Contact>(`/api/contacts/${id}/opened`, {
+      method: 'POST',
+      body: { articleId },
+      idempotencyKey,
+    }),
+
+  /** Takes back the contact's latest outcome or tried mark (within the server's undo window). */
+  undoContact: (id: number, idempotencyKey?: string) =>
+    request<Contact>(`/api/contacts/${id}/undo`, { method: 'POST', body: {}, idempotencyKey }),
 
   flagArticle: (slug: string, body: NewFlag) =>
     request<Flag>(`${articlePath(slug)}/flags`, { method: 'POST', body }),

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, setUnauthenticatedHandler } from './api';
 import { AccountPage } from './account/AccountPage';
 import { AdminHome } from './admin/AdminHome';
@@ -12,6 +12,7 @@ import { ArticleForm } from './editor/ArticleForm';
 import { ShortcutHelp } from './help/ShortcutHelp';
 import { ImpactPage } from './impact/ImpactPage';
 import { LoginPage } from './login/LoginPage';
+import { SessionDialog } from './login/SessionDialog';
 import { QueuePage } from './queue/QueuePage';
 import { readPrefill } from './queue/writeLink';
 import { navigate, useLocation } from './router';
@@ -49,6 +50,10 @@ function App() {
   const loc = useLocation();
   const route = matchRoute(loc.pathname);
   const [auth, setAuth] = useState<Auth>({ status: 'loading' });
+  /** The session ended while signed in: sign in again in place (the page stays). */
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const signedIn = useRef(false);
+  signedIn.current = auth.status === 'in';
 
   const checkSession = useCallback(() => {
     setAuth({ status: 'loading' });
@@ -62,9 +67,13 @@ function App() {
   }, []);
 
   useEffect(checkSession, [checkSession]);
-  // A session can expire mid-shift; any request that finds it gone sends the user to log in.
+  // A session can expire mid-shift: any request that finds it gone asks to sign in again, over
+  // the page (nothing typed or shown is lost); before the first sign-in it is the login page.
   useEffect(() => {
-    setUnauthenticatedHandler(() => setAuth({ status: 'out' }));
+    setUnauthenticatedHandler(() => {
+      if (signedIn.current) setSessionEnded(true);
+      else setAuth({ status: 'out' });
+    });
     return () => setUnauthenticatedHandler(null);
   }, []);
 
@@ -174,11 +183,12 @@ function App() {
     }
 
   return (
-    <div class={`layout layout-${route.name}`}>
+    <div key={user.id} class={`layout layout-${route.name}`}>
       <Header
         user={user}
         page={route.name}
         onSignedOut={() => {
+          setSessionEnded(false);
           setAuth({ status: 'out' });
           navigate('/login');
         }}
@@ -187,6 +197,21 @@ function App() {
         {page}
       </main>
       <ShortcutHelp />
+      {sessionEnded && (
+        <SessionDialog
+          user={user}
+          onSignedIn={(next) => {
+            setSessionEnded(false);
+            // someone else signed in: their own pages, from the start
+            if (next.user.id !== user.id || next.mfaEnrolmentRequired)
+              setAuth({ status: 'in', user: next.user, mustEnrol: next.mfaEnrolmentRequired });
+          }}
+          onSignOut={() => {
+            setSessionEnded(false);
+            setAuth({ status: 'out' });
+          }}
+        />
+      )}
     </div>
   );
 }

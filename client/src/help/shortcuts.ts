@@ -32,6 +32,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['↑'], does: 'Up through the results' },
       { keys: ['Enter'], does: 'Open the selected article (from the box: result 1)' },
       { keys: ['Esc'], does: 'From the reading pane back to the search box' },
+      { keys: ['U'], does: 'Undo the last outcome or tried mark, while its toast shows (10 s)' },
     ],
   },
   {

@@ -1,18 +1,18 @@
-import type { CloseContact, Contact, SearchHit } from '../../../server/contract/types';
+import type { CloseContact, SearchHit } from '../../../server/contract/types';
 import { EscalateDialog } from './EscalateDialog';
 import { FlagDialog, flagReasonLabel } from '../articles/FlagDialog';
 import { FollowUpDialog } from './FollowUpDialog';
 import { NewContactDialog } from './NewContactDialog';
-import type { DialogKind } from './useConsoleActions';
+import type { DialogKind, Done } from './useConsoleActions';
 import type { ContactApi } from './useContact';
 
 interface Props {
   kind: DialogKind | null;
   hit: SearchHit | undefined;
   contact: ContactApi;
-  close: (body: CloseContact) => Promise<Contact>;
-  /** `closed` false: a new contact started (the search still starts fresh). */
-  finish: (message: string, closed?: boolean) => void;
+  close: (body: CloseContact) => Promise<Done>;
+  /** The contact was closed (offering Undo) or, without `done`, a new one started. */
+  finish: (message: string, done?: Done) => void;
   notify: (message: string) => void;
   onCancel: () => void;
   returnFocus: () => HTMLElement | null | undefined;
@@ -28,7 +28,7 @@ export function ConsoleDialogs({ kind, hit, contact, close, finish, notify, ...r
           {...common}
           open={contact.contact}
           start={contact.start}
-          onDone={(c) => finish(`Contact #${c.id} started`, false)}
+          onDone={(c) => finish(`Contact #${c.id} started`)}
         />
       );
     case 'escalate':
@@ -41,16 +41,23 @@ export function ConsoleDialogs({ kind, hit, contact, close, finish, notify, ...r
               : undefined
           }
           close={close}
-          onDone={(c) =>
+          onDone={(done) =>
             finish(
-              `Escalated to ${c.escalatedTo?.name ?? 'the department'}` +
-                (c.needsArticle ? ' (article requested)' : ''),
+              `Escalated to ${done.contact.escalatedTo?.name ?? 'the department'}` +
+                (done.contact.needsArticle ? ' (article requested)' : ''),
+              done,
             )
           }
         />
       );
     case 'followUp':
-      return <FollowUpDialog {...common} close={close} onDone={() => finish('Follow-up logged')} />;
+      return (
+        <FollowUpDialog
+          {...common}
+          close={close}
+          onDone={(done) => finish('Follow-up logged', done)}
+        />
+      );
     case 'flag':
       if (!hit) return null;
       return (

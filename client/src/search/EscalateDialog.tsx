@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, isAbort } from '../api';
-import type { CloseContact, Contact, Department } from '../../../server/contract/types';
+import type { CloseContact, Department } from '../../../server/contract/types';
 import { Dialog } from '../ui/Dialog';
+import type { Done } from './useConsoleActions';
 
 interface Props {
   /** Pre-selected: the department owning the selected article, if any. */
   defaultDepartment?: string;
-  close: (body: CloseContact) => Promise<Contact>;
-  onDone: (contact: Contact) => void;
+  close: (body: CloseContact) => Promise<Done>;
+  onDone: (done: Done) => void;
   onCancel: () => void;
   returnFocus?: () => HTMLElement | null | undefined;
 }

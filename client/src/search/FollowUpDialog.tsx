@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../api';
-import type { CloseContact, Contact } from '../../../server/contract/types';
+import type { CloseContact } from '../../../server/contract/types';
 import { Dialog } from '../ui/Dialog';
+import type { Done } from './useConsoleActions';
 
 interface Props {
-  close: (body: CloseContact) => Promise<Contact>;
-  onDone: (contact: Contact) => void;
+  close: (body: CloseContact) => Promise<Done>;
+  onDone: (done: Done) => void;
   onCancel: () => void;
   returnFocus?: () => HTMLElement | null | undefined;
 }

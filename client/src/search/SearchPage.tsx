@@ -22,6 +22,11 @@ import { useConsoleKeys } from './useConsoleKeys';
 import { useContact } from './useContact';
 import { searchStartsContact } from '../ui/rights';
 import { normalizeQuery, useSearch } from './useSearch';
+import { closedHere } from './outbox';
+import { OutboxStatus } from './OutboxStatus';
+import { useOutbox } from './useOutbox';
+import { useUndo, type ConsoleView } from './useUndo';
+import type { Done } from './useConsoleActions';
 
 interface Props {
   user: User;
@@ -37,8 +42,18 @@ export function SearchPage({ user, loc }: Props) {
   const toast = useToast();
   const canFlag = user.role !== 'manager';
   const fail = (err: unknown) => setAlert(typeof err === 'string' ? err : errorMessage(err));
-  const contact = useContact(user.role !== 'manager', searchStartsContact(user), (err) =>
-    fail(`Could not load your open contact: ${errorMessage(err)}`),
+  const { outbox, items: waiting } = useOutbox(user.id, {
+    // an action kept here reached the server: its copy of the contact is the true one
+    delivered: (item, c) => {
+      if (item.action.kind !== 'close') contact.update(c);
+    },
+    failed: fail,
+  });
+  const contact = useContact(
+    user.role !== 'manager',
+    searchStartsContact(user),
+    (err) => fail(`Could not load your open contact: ${errorMessage(err)}`),
+    (id) => closedHere(outbox.items, id),
   );
   const search = useSearch(query, filters, {
     ensure: contact.ensure,
@@ -64,6 +79,8 @@ export function SearchPage({ user, loc }: Props) {
   const paneRef = useRef<HTMLElement>(null);
   const openWhenReady = useRef(false);
   const focusSearchAfterDialog = useRef(false);
+  /** Undo brought a view back: select its article once its results are in. */
+  const restoreSlug = useRef<string | undefined>(undefined);
   const q = normalizeQuery(query);
   const upToDate = search.query === q && !search.loading;
 
@@ -91,10 +108,27 @@ export function SearchPage({ user, loc }: Props) {
     setDialog(kind);
   }
 
-  /** A contact was closed (or a new one started): confirm, then a clean slate. */
-  function finish(message: string, closed = true) {
-    toast.show(message);
-    if (closed) contact.clear();
+  const undo = useUndo({
+    outbox,
+    contact,
+    toast,
+    fail,
+    restoreView(view: ConsoleView) {
+      setQuery(view.query);
+      setFilters(view.filters);
+      restoreSlug.current = view.slug;
+      setAlert(null);
+    },
+  });
+
+  /** A contact was closed (offering Undo) or a new one started: confirm, then a clean slate. */
+  function finish(message: string, done?: Done) {
+    if (done) {
+      undo.offer(message, { kind: 'close', done, view: { query, filters, slug: current?.slug } });
+      contact.clear();
+    } else {
+      toast.show(message);
+    }
     setAlert(null);
     setQuery('');
     setFilters({});
@@ -108,10 +142,15 @@ export function SearchPage({ user, loc }: Props) {
     hit: current,
     contact,
     canFlag,
+    outbox,
     notify: toast.show,
     fail,
     openDialog,
     finish,
+    marked(message, done) {
+      const view = { query, filters, slug: current?.slug };
+      undo.offer(message, { kind: 'tried', done, view, title: current?.title });
+    },
   });
 
   function select(index: number, focusLink = false) {
@@ -141,9 +180,19 @@ export function SearchPage({ user, loc }: Props) {
     else open(selected);
   }
 
-  // Enter pressed before the results for the typed text arrived: act on arrival, otherwise a
-  // fast "type code + Enter" would open a result for the previous query.
+  // Once the results for the typed text are in: an undone close selects its article again, and
+  // an Enter pressed before they arrived acts now (otherwise a fast "type code + Enter" would
+  // open a result for the previous query).
   useEffect(() => {
+    const slug = restoreSlug.current;
+    if (slug !== undefined && upToDate && search.result) {
+      restoreSlug.current = undefined;
+      const index = hits.findIndex((h) => h.slug === slug);
+      if (index >= 0) {
+        select(index);
+        showInPane(slug);
+      }
+    }
     if (openWhenReady.current && upToDate) {
       openWhenReady.current = false;
       openFromBox();
@@ -161,6 +210,8 @@ export function SearchPage({ user, loc }: Props) {
     select,
     open,
     run: actions.run,
+    undoable: undo.available,
+    undo: undo.undo,
     typeIntoSearch(char) {
       setQuery((text) => text + char);
       inputRef.current?.focus();
@@ -192,6 +243,7 @@ export function SearchPage({ user, loc }: Props) {
           onError={fail}
         />
       )}
+      <OutboxStatus items={waiting} />
       <SearchBox
         query={query}
         inputRef={inputRef}

@@ -5,8 +5,26 @@ import { copyRich } from '../ui/clipboard';
 import { htmlToPlainText } from '../ui/plainText';
 import type { ConsoleAction } from './OutcomeKeys';
 import type { ContactApi } from './useContact';
+import type { Outbox } from './outboxStore';
 
 export type DialogKind = 'newContact' | 'escalate' | 'followUp' | 'flag';
+
+/** An outcome as the console knows it: the server's contact, or a local copy while kept here. */
+export interface Done {
+  contact: Contact;
+  /** Kept in the browser ("saved here, sending…"): the server has not confirmed it yet. */
+  queued: boolean;
+  /** The contact as it was before: what Undo brings back. */
+  before: Contact;
+  /** The outbox item (its Idempotency-Key): Undo before it was sent just drops it. */
+  key: string;
+}
+
+const OUTCOME_WORDS: Record<CloseContact['outcome'], string> = {
+  solved: 'Solved',
+  escalated: 'Escalated',
+  follow_up: 'Follow-up',
+};
 
 interface Options {
   /** The selected article (the one in the reading pane on wide screens). */
@@ -14,18 +32,21 @@ interface Options {
   contact: ContactApi;
   /** Managers may not flag articles. */
   canFlag: boolean;
+  outbox: Outbox;
   notify: (message: string) => void;
   fail: (err: unknown) => void;
   openDialog: (kind: DialogKind) => void;
-  /** The contact is closed: confirm and start fresh. */
-  finish: (message: string) => void;
+  /** The contact is closed: confirm (offering Undo) and start fresh. */
+  finish: (message: string, done: Done) => void;
+  /** A tried mark was recorded (or kept here): confirm, offering Undo. */
+  marked: (message: string, done: Done) => void;
 }
 
 export interface ConsoleActions {
   busy: boolean;
   run: (action: ConsoleAction) => void;
   /** Ensure the open contact, then close it (the dialogs use this too). */
-  close: (body: CloseContact) => Promise<Contact>;
+  close: (body: CloseContact) => Promise<Done>;
   recordOpened: (hit: SearchHit) => void;
 }
 
@@ -57,10 +78,21 @@ export function useConsoleActions(o: Options): ConsoleActions {
     return id;
   }
 
-  async function close(body: CloseContact): Promise<Contact> {
+  async function close(body: CloseContact): Promise<Done> {
     const id = await contactId();
+    const before = o.contact.contact;
+    if (!before) throw new ApiError(409, 'contact_closed', 'No open contact.');
+    const label = OUTCOME_WORDS[body.outcome];
+    const { key, delivery } = o.outbox.submitKeyed({ kind: 'close', contactId: id, body }, label);
     try {
-      return await api.closeContact(id, body);
+      const d = await delivery;
+      if (d.sent) return { contact: d.contact, queued: false, before, key };
+      const local: Contact = {
+        ...before,
+        closedAt: new Date().toISOString(),
+        outcome: body.outcome,
+      };
+      return { contact: local, queued: true, before, key };
     } catch (err) {
       // Closed in another tab: forget it, so the next search starts a new one.
       if (err instanceof ApiError && err.id === 'contact_closed') o.contact.clear();
@@ -99,21 +131,41 @@ export function useConsoleActions(o: Options): ConsoleActions {
       case 'solved':
         if (!hit) return needHit('press S (or Shift+S: solved without an article)');
         void guarded(async () => {
-          const c = await close({ outcome: 'solved', articleId: hit.id });
-          o.finish(`Solved with ${c.article?.title ?? hit.title}`);
+          const done = await close({ outcome: 'solved', articleId: hit.id });
+          o.finish(`Solved with ${done.contact.article?.title ?? hit.title}`, done);
         });
         return;
       case 'solvedNoArticle':
         void guarded(async () => {
-          await close({ outcome: 'solved' });
-          o.finish('Solved without an article');
+          o.finish('Solved without an article', await close({ outcome: 'solved' }));
         });
         return;
       case 'tried':
         if (!hit) return needHit('press T');
         void guarded(async () => {
-          o.contact.update(await api.markTried(await contactId(), hit.id));
-          o.notify(`Marked as tried: ${hit.title}. The contact stays open.`);
+          const id = await contactId();
+          const before = o.contact.contact;
+          if (!before) return;
+          const { key, delivery } = o.outbox.submitKeyed(
+            { kind: 'tried', contactId: id, articleId: hit.id },
+            `Tried: ${hit.title}`,
+          );
+          const d = await delivery;
+          const contact = d.sent
+            ? d.contact
+            : before.tried.some((a) => a.id === hit.id)
+              ? before
+              : {
+                  ...before,
+                  tried: [...before.tried, { id: hit.id, slug: hit.slug, title: hit.title }],
+                };
+          o.contact.update(contact);
+          o.marked(`Marked as tried: ${hit.title}. The contact stays open.`, {
+            contact,
+            queued: !d.sent,
+            before,
+            key,
+          });
         });
         return;
       case 'copy':
@@ -141,8 +193,16 @@ export function useConsoleActions(o: Options): ConsoleActions {
   function recordOpened(hit: SearchHit): void {
     if (!o.contact.enabled) return;
     contactId()
-      .then((id) => api.markOpened(id, hit.id))
-      .then((c) => o.contact.update(c), o.fail);
+      .then(
+        (id) =>
+          o.outbox.submitKeyed(
+            { kind: 'opened', contactId: id, articleId: hit.id },
+            `Opened: ${hit.title}`,
+          ).delivery,
+      )
+      .then((d) => {
+        if (d.sent) o.contact.update(d.contact);
+      }, o.fail);
   }
 
   return { busy, run, close, recordOpened };

@@ -17,6 +17,9 @@ export interface KeyTargets {
   select: (index: number, focus: boolean) => void;
   open: (index: number) => void;
   run: (action: ConsoleAction) => void;
+  /** An outcome can be taken back now (its toast shows Undo): U does it. */
+  undoable: boolean;
+  undo: () => void;
   /** A character typed in the list goes to the search box instead. */
   typeIntoSearch: (char: string) => void;
 }
@@ -46,6 +49,15 @@ function handle(e: KeyboardEvent, t: KeyTargets): void {
     t.run('newContact');
     return;
   }
+  const inList = !!t.list.current?.contains(target);
+  const inPane = !!t.pane.current?.contains(target);
+  // U while Undo is offered: from the empty box (where S leaves focus), the list or the pane
+  const plain = !e.shiftKey && e.key.toLowerCase() === 'u';
+  if (plain && t.undoable && ((inSearch && t.query === '') || inList || inPane)) {
+    e.preventDefault();
+    if (!e.repeat) t.undo();
+    return;
+  }
   if (!inSearch && isEditable(target)) return;
   if (e.key === '/' && !inSearch) {
     e.preventDefault();
@@ -53,8 +65,6 @@ function handle(e: KeyboardEvent, t: KeyTargets): void {
     input?.select();
     return;
   }
-  const inList = !!t.list.current?.contains(target);
-  const inPane = !!t.pane.current?.contains(target);
   if ((inSearch || inList) && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
     if (t.hitCount === 0) return;
     e.preventDefault();

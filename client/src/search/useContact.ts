@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, isAbort } from '../api';
+import { api, isAbort, isUnreachable } from '../api';
 import type { Contact, NewContact } from '../../../server/contract/types';
+import { newIdempotencyKey } from '../idempotency';
 
 export interface ContactApi {
   /** False for roles that don't log contacts (managers): searches then carry no contact. */
@@ -21,6 +22,23 @@ export interface ContactApi {
   /** Re-read the contact a little later (search counts are recorded server-side). */
   refreshSoon: () => void;
   clear: () => void;
+  /** Make this (reopened) contact the current one again, whatever is current now (Undo). */
+  reopen: (contact: Contact) => void;
+}
+
+/**
+ * Create a contact with an Idempotency-Key; a network failure is retried once with the same key,
+ * so a lost answer never opens two contacts.
+ */
+async function createContact(body: NewContact): Promise<Contact> {
+  const key = newIdempotencyKey();
+  try {
+    return await api.createContact(body, key);
+  } catch (err) {
+    if (!isUnreachable(err)) throw err;
+    await new Promise((r) => window.setTimeout(r, 1000));
+    return api.createContact(body, key);
+  }
 }
 
 /**
@@ -38,6 +56,8 @@ export function useContact(
   enabled: boolean,
   startOnSearch: boolean,
   onError: (err: unknown) => void,
+  /** Its close waits in the outbox: not resumed as the open contact after a reload. */
+  closedHere: (id: number) => boolean = () => false,
 ): ContactApi {
   const [contact, setContact] = useState<Contact | null>(null);
   const current = useRef<Contact | null>(null);
@@ -46,6 +66,8 @@ export function useContact(
   const refreshTimer = useRef<number | undefined>(undefined);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
+  const closedHereRef = useRef(closedHere);
+  closedHereRef.current = closedHere;
 
   const set = (c: Contact | null) => {
     const next = c && !c.closedAt ? c : null;
@@ -56,9 +78,9 @@ export function useContact(
   useEffect(() => {
     if (!enabled) return;
     const ctrl = new AbortController();
-    resumed.current = api.contacts('open', 1, ctrl.signal).then(
+    resumed.current = api.contacts('open', 5, ctrl.signal).then(
       (list) => {
-        if (!current.current) set(list[0] ?? null);
+        if (!current.current) set(list.find((c) => !closedHereRef.current(c.id)) ?? null);
       },
       (err: unknown) => {
         if (!isAbort(err)) onErrorRef.current(err);
@@ -78,8 +100,7 @@ export function useContact(
       await resumed.current;
       if (current.current) return current.current.id;
       if (!startOnSearch) return undefined; // a look-up, not a customer contact
-      creating.current ??= api
-        .createContact({ channel: 'phone' })
+      creating.current ??= createContact({ channel: 'phone' })
         .then((c) => {
           set(c);
           return c;
@@ -88,7 +109,7 @@ export function useContact(
       return (await creating.current).id;
     },
     async start(body) {
-      const c = await api.createContact(body);
+      const c = await createContact(body);
       set(c);
       return c;
     },
@@ -117,6 +138,10 @@ export function useContact(
     clear() {
       window.clearTimeout(refreshTimer.current);
       set(null);
+    },
+    reopen(c) {
+      window.clearTimeout(refreshTimer.current);
+      set(c);
     },
   };
 }

@@ -1,5 +1,7 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { api, errorMessage, isAbort } from '../api';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, api, errorMessage, isAbort, isUnreachable } from '../api';
+import { onServerBack } from '../reachability';
+import { retryDelay } from './outbox';
 import type { SearchResult } from '../../../server/contract/types';
 import type { Filters } from './consoleUrl';
 
@@ -58,6 +60,22 @@ export function useSearch(rawQuery: string, filters: Filters, contact: SearchCon
   const first = useRef(true);
   const contactRef = useRef(contact);
   contactRef.current = contact;
+  // a search that failed for want of a server (or a session) runs again by itself
+  const [retry, setRetry] = useState(0);
+  const failures = useRef(0);
+  const waiting = state.error !== null && failures.current > 0;
+  useEffect(() => {
+    if (!waiting) return;
+    const again = () => setRetry((n) => n + 1);
+    const timer = window.setTimeout(again, retryDelay(failures.current));
+    const off = onServerBack(again);
+    window.addEventListener('online', again);
+    return () => {
+      window.clearTimeout(timer);
+      off();
+      window.removeEventListener('online', again);
+    };
+  }, [waiting, retry]);
 
   // a layout effect starts the timer right after the keystroke's render, not a frame later
   useLayoutEffect(() => {
@@ -78,11 +96,14 @@ export function useSearch(rawQuery: string, filters: Filters, contact: SearchCon
       api.search(q, { department, product, contactId }, ctrl.signal).then(
         (result) => {
           if (id !== seq.current) return;
+          failures.current = 0;
           setState({ query: q, result, loading: false, error: null });
           if (contactId !== undefined) c.searched();
         },
         (err: unknown) => {
           if (isAbort(err) || id !== seq.current) return;
+          const passing = isUnreachable(err) || (err instanceof ApiError && err.status === 401);
+          failures.current = passing ? failures.current + 1 : 0;
           setState({ query: q, result: null, loading: false, error: errorMessage(err) });
         },
       );
@@ -91,7 +112,7 @@ export function useSearch(rawQuery: string, filters: Filters, contact: SearchCon
       window.clearTimeout(timer);
       ctrl.abort();
     };
-  }, [q, department, product]);
+  }, [q, department, product, retry]);
 
   return state;
 }

@@ -6,6 +6,8 @@ interface Props {
   /** Short line under the title (e.g. which article or contact this is about). */
   subtitle?: string;
   submitLabel: string;
+  /** The second button's label (Esc does the same). */
+  cancelLabel?: string;
   busy?: boolean;
   /** A message from the server that belongs to no single field. */
   error?: string | null;
@@ -31,6 +33,7 @@ function shouldSubmitOnEnter(e: KeyboardEvent): boolean {
  */
 export function Dialog(props: Props) {
   const { title, subtitle, submitLabel, busy, error, onSubmit, onCancel, children } = props;
+  const cancelLabel = props.cancelLabel ?? 'Cancel';
   const ref = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const titleId = useId();
@@ -96,10 +99,10 @@ export function Dialog(props: Props) {
             {busy ? 'Saving…' : submitLabel}
           </button>
           <button type="button" class="button" onClick={onCancel} disabled={busy}>
-            Cancel
+            {cancelLabel}
           </button>
           <span class="dialog-keys" aria-hidden="true">
-            <kbd>Enter</kbd> {submitLabel.toLowerCase()} <kbd>Esc</kbd> cancel
+            <kbd>Enter</kbd> {submitLabel.toLowerCase()} <kbd>Esc</kbd> {cancelLabel.toLowerCase()}
           </span>
         </div>
       </form>
