@@ -161,7 +161,7 @@ describe('author impact', () => {
         departmentSlug: 'network',
         confidence: 'validated',
         verifyBy: day(90),
-        lastVerified: null,
+        lastVerified: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), // created validated
         openFlags: 0,
         ...zero,
       },

@@ -465,6 +465,31 @@ describe('article lifecycle', () => {
       expect(await staleInQueue(a.id)).toBe(false);
     });
 
+    it('counts validating as a verification: verifiedAt and verifiedBy are set', async () => {
+      const a = await at('not_validated');
+      expect((await engineer.get(`/api/articles/${a.id}`).expect(200)).body.data).toMatchObject({
+        verifiedAt: null,
+        verifiedBy: null,
+      });
+      const started = Date.now();
+      const res = await engineer
+        .post(`/api/articles/${a.id}/confidence`, { to: 'validated', version: 1 })
+        .expect(200);
+      expect(res.body.data).toMatchObject({
+        confidence: 'validated',
+        verifiedBy: USERS.engineer.name,
+        verifiedAt: expect.stringMatching(ISO),
+      });
+      expect(Date.parse(res.body.data.verifiedAt)).toBeGreaterThanOrEqual(started - 1000);
+      expect(await row(a.id)).toMatchObject({ verified_by: engineerId });
+      // created as validated: validated then, by its author
+      const b = await createArticle(engineer, { title: 'Lemur modem forgets its settings' });
+      expect((await engineer.get(`/api/articles/${b.id}`).expect(200)).body.data).toMatchObject({
+        verifiedBy: USERS.engineer.name,
+        verifiedAt: expect.stringMatching(ISO),
+      });
+    });
+
     it('is not stale on the verify-by day itself, only after it', async () => {
       const today = await at('validated', { verifyBy: day(0) });
       const yesterday = await at('validated', { verifyBy: day(-1) });

@@ -46,6 +46,9 @@ export async function createArticle(
     });
     const id = await articles.insertArticle(tx, slug, content, actor.id);
     await articles.insertVersionSnapshot(tx, id, actor.id, input.note || 'Created', 'create');
+    // published as validated: validated now, by its author (as a verify records it)
+    if (confidence === 'validated')
+      await articles.setVerified(tx, id, actor.id, new Date().toISOString());
     const answered: number[] = [];
     if (input.requestId !== undefined) {
       await linkRequest(tx, input.requestId, id, department.id);
@@ -137,6 +140,9 @@ export async function updateArticle(
     const kind = why.kind ?? (confidence !== current.confidence ? 'confidence' : 'edit');
     const note = input.note ?? why.reason ?? '';
     await articles.insertVersionSnapshot(tx, current.id, actor.id, note, kind, why.restoredFrom);
+    // validating is a verification: "Last verified" and impact show it, not "never"
+    if (becameValidated)
+      await articles.setVerified(tx, current.id, actor.id, new Date().toISOString());
     if (isPublished(confidence) && !isPublished(current.confidence))
       await resolveRequestsOf(tx, current.id, actor.id);
     await insertAudit(tx, {
