@@ -13,6 +13,18 @@ export type Confidence = (typeof CONFIDENCES)[number];
 export const AUDIENCES = ['agents', 'internal'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+/** As people read them (the history's diff, the confidence steps), never the enum itself. */
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+  wip: 'Work in progress',
+  not_validated: 'Not validated',
+  validated: 'Validated',
+  archived: 'Archived',
+};
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  agents: 'Agents',
+  internal: 'Internal (engineers only)',
+};
+
 /** Frontline departments take contacts; engineering departments own fixes and queues. */
 export const DEPARTMENT_KINDS = ['frontline', 'engineering'] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];

@@ -164,24 +164,28 @@ describe('engineer UI', () => {
       .waitFor({ timeout: 5000 });
   });
 
-  it('a stale save (409) shows what changed meanwhile, keeps my text, and merges', async () => {
+  it('a stale save (409) shows what changed meanwhile, keeps my text, and merges line by line', async () => {
     const slug = 'dsl-speed-drops-in-wet-weather';
     const page = await signIn('engineer@firstcall.example');
     await page.goto(`${suite.url}/articles/${slug}/edit`);
     const resolution = textbox(page, 'Resolution');
     await resolution.waitFor();
     const original = await resolution.inputValue();
+    const originalEnvironment = await textbox(page, 'Environment').inputValue();
     const mine = `${original}\n\nMINE: book a line engineer visit.`;
-    const myEnvironment = `${await textbox(page, 'Environment').inputValue()}\n- MINE: FH-300 only`;
+    const myEnvironment = `${originalEnvironment}\n- MINE: FH-300 only`;
     await textbox(page, 'Environment').fill(myEnvironment);
     await resolution.fill(mine);
 
-    // meanwhile a colleague saves the resolution
+    // meanwhile a colleague changes other lines of the resolution, and the same line of the
+    // environment (both added a last line)
     const nia = await api(COLLEAGUE);
     const current = await nia.get<ArticleJson>(`/api/articles/${slug}`);
+    const theirEnvironment = `${originalEnvironment}\n- THEIRS: every router`;
     await nia.send('PATCH', `/api/articles/${current.id}`, {
       version: current.version,
       resolution: `THEIRS: check the filter first.\n\n${original}`,
+      environment: theirEnvironment,
     });
 
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -190,16 +194,21 @@ describe('engineer UI', () => {
       .filter({ hasText: 'Someone else saved a newer version' })
       .waitFor();
     const notice = page.getByRole('region', { name: 'Save conflict' });
-    await notice.locator('ins', { hasText: 'THEIRS' }).first().waitFor(); // word-level, what changed
+    await notice.locator('ins', { hasText: 'THEIRS' }).first().waitFor(); // what changed
     expect(await resolution.inputValue()).toBe(mine); // nothing I typed is lost
 
     await notice.getByRole('button', { name: 'Merge my changes into the latest version' }).click();
     await page.getByRole('heading', { name: 'Your text' }).waitFor();
-    expect(await textbox(page, 'Environment').inputValue()).toBe(myEnvironment); // only mine
-    expect(await resolution.inputValue()).toContain('THEIRS'); // both changed: theirs in the form
-    expect(await page.getByLabel('Resolution (yours)').inputValue()).toBe(mine);
-    await page.getByRole('button', { name: 'Use my text for Resolution' }).click();
-    await resolution.fill(`THEIRS: check the filter first.\n\n${mine}`); // merged by hand
+    // different lines of one field merge by themselves
+    expect(await resolution.inputValue()).toBe(
+      `THEIRS: check the filter first.\n\n${original}\n\nMINE: book a line engineer visit.`,
+    );
+    // the same line changed by both: theirs in the form, mine beside it to choose
+    expect(await textbox(page, 'Environment').inputValue()).toBe(theirEnvironment);
+    expect(await page.getByLabel('Environment (yours)').inputValue()).toBe(myEnvironment);
+    expect(await page.getByLabel('Resolution (yours)').count()).toBe(0);
+    await page.getByRole('button', { name: 'Use my text for Environment' }).click();
+    await textbox(page, 'Environment').fill(`${theirEnvironment}\n- MINE: FH-300 only`);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { level: 1, name: /DSL broadband/ }).waitFor();
 
@@ -208,6 +217,7 @@ describe('engineer UI', () => {
     expect(saved.resolution).toContain('THEIRS');
     expect(saved.resolution).toContain('MINE: book a line engineer visit.');
     expect(saved.environment).toContain('MINE: FH-300 only');
+    expect(saved.environment).toContain('THEIRS: every router');
   });
 
   it('unsaved text survives a page reload', async () => {
@@ -221,7 +231,7 @@ describe('engineer UI', () => {
     expect(await textbox(page, 'Cause').inputValue()).not.toBe('Typed before the reload.');
   });
 
-  it('history: a word-level diff between any two versions, and restoring an old one', async () => {
+  it('history: a line-level diff between any two versions, and restoring an old one', async () => {
     const slug = 'websites-fail-dns-probe-nxdomain';
     const noor = await api('engineer@firstcall.example');
     const v1 = await noor.get<ArticleJson>(`/api/articles/${slug}`);

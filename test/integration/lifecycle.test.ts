@@ -588,7 +588,7 @@ describe('article lifecycle', () => {
     const diff = (c: Client, from: unknown, to: unknown) =>
       c.get(`/api/articles/${a.id}/diff?from=${String(from)}&to=${String(to)}`);
 
-    it('lists only the changed fields, each as word-level parts', async () => {
+    it('lists only the changed fields: Markdown and lists line by line, the title word by word', async () => {
       const res = await diff(engineer, 1, 2);
       expect(res.status).toBe(200);
       contractData(diffResponse, res);
@@ -609,24 +609,23 @@ describe('article lifecycle', () => {
       expect(side(resolution.parts, 'after')).toBe(
         '1. Open the router page.\n2. Turn off scheduled restart.',
       );
-      // unchanged words are not marked: the diff is readable, not a whole-field replacement
+      // unchanged lines are not marked: a changed step reads as one line out, one line in
       expect(resolution.parts).toEqual([
-        { value: '1. Open the router page.\n2. Turn off ' },
-        { value: 'auto-reboot', removed: true },
-        { value: 'scheduled restart', added: true },
-        { value: '.' },
+        { value: '1. Open the router page.\n' },
+        { value: '2. Turn off auto-reboot.', removed: true },
+        { value: '2. Turn off scheduled restart.', added: true },
       ]);
       const tags = fields[3]!;
       expect(side(tags.parts, 'before')).toBe('reboot');
       expect(side(tags.parts, 'after')).toBe('reboot\nschedule');
     });
 
-    it('shows confidence and verify-by changes, and works backwards', async () => {
+    it('shows confidence (as people read it) and verify-by changes, and works backwards', async () => {
       const res = await diff(engineer, 2, 3).expect(200);
       const fields = res.body.data.fields as FieldDiff[];
       expect(fields.map((f) => f.field)).toEqual(['confidence', 'verifyBy']);
-      expect(side(fields[0]!.parts, 'before')).toBe('not_validated');
-      expect(side(fields[0]!.parts, 'after')).toBe('validated');
+      expect(side(fields[0]!.parts, 'before')).toBe('Not validated');
+      expect(side(fields[0]!.parts, 'after')).toBe('Validated');
       expect(side(fields[1]!.parts, 'after')).toBe(day(90));
       const back = (await diff(engineer, 3, 1).expect(200)).body.data.fields as FieldDiff[];
       expect(side(back.find((f) => f.field === 'title')!.parts, 'after')).toBe(

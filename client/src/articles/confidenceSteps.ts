@@ -1,5 +1,6 @@
 // The KCS steps an article can take from each confidence (server: services/confidence.ts),
 // worded as the buttons engineers press.
+import { CONFIDENCE_LABELS } from '../../../server/contract/enums';
 import type { Confidence } from '../../../server/contract/types';
 
 export interface Step {
@@ -67,9 +68,4 @@ export const STEPS: Record<Confidence, Step[]> = {
   ],
 };
 
-export const confidenceName: Record<Confidence, string> = {
-  wip: 'Work in progress',
-  not_validated: 'Not validated',
-  validated: 'Validated',
-  archived: 'Archived',
-};
+export const confidenceName: Record<Confidence, string> = CONFIDENCE_LABELS;

@@ -22,7 +22,7 @@ export function useVersions(slug: string, refresh: number) {
   return { versions, error };
 }
 
-/** The word-level diff between two versions (older first), or null while none is picked. */
+/** The diff between two versions (older first), or null while none is picked. */
 export function useDiff(slug: string, from: number | null, to: number | null) {
   const [diff, setDiff] = useState<ArticleDiff | null>(null);
   const [error, setError] = useState<string | null>(null);

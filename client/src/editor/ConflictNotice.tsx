@@ -20,7 +20,7 @@ export function ConflictNotice({ conflict: c, onMerge }: Props) {
         <p role="alert">
           <strong>Merged into version {latest?.version}.</strong>{' '}
           {c.conflicts!.length
-            ? 'Your other changes are in the form. You both changed the fields listed under “Your text”: the form shows the latest text; take yours or combine them, then save.'
+            ? 'Your other changes are in the form, line by line. You both changed the same lines of the fields listed under “Your text”: there the form shows their lines (your other lines are merged in); take yours or combine them, then save.'
             : 'Your changes are in the form, on top of the latest version. Check them, then save.'}
         </p>
       ) : (

@@ -8,7 +8,7 @@ export interface Conflict {
   /** The version my edit started from. */
   fromVersion: number;
   latest: Article | null;
-  /** Word-level: my starting version → the latest. */
+  /** What changed: my starting version → the latest. */
   diff: ArticleDiff | null;
   error: string | null;
   mine: FormValues;

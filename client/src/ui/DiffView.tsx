@@ -19,7 +19,8 @@ interface Props {
 }
 
 /**
- * Word-level changes, field by field: removed words struck through, added words underlined,
+ * Changes field by field (lines for Markdown and lists, words for a title): removed text struck
+ * through, added text underlined,
  * both also announced ("removed", "added") since colour alone carries no meaning.
  */
 export function DiffView({ fields, level = 3, empty = 'No differences.' }: Props) {

@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from 'diff';
+import { diffLines, diffWordsWithSpace } from 'diff';
 import {
   ARTICLE_FIELDS,
   type ArticleSources,
@@ -7,7 +7,7 @@ import {
 import { badRequest, forbidden, notFound, validationFailed } from '../../errors';
 import * as articles from '../../stores/articles';
 import type { ArticleRow, VersionSnapshot } from '../../stores/articles';
-import type { Confidence } from '../../contract/enums';
+import { AUDIENCE_LABELS, CONFIDENCE_LABELS, type Confidence } from '../../contract/enums';
 import { getArticle, type ArticleDeps } from './read';
 import { updateArticle } from './write';
 import { verifyDateFrom } from '../../domain/verification';
@@ -86,19 +86,23 @@ function sourcesOf(v: VersionSnapshot): ArticleSources {
 const DIFFED_FACTS = ['audience', 'confidence', 'verifyBy'] as const;
 type DiffedField = DiffedFieldName | (typeof DIFFED_FACTS)[number];
 
-/** The fields compared between versions, in reading order, each with whether it is internal. */
-const DIFFED: { name: DiffedField; internal: boolean }[] = [
-  ...ARTICLE_FIELDS.filter((f) => f.diffed),
-  ...DIFFED_FACTS.map((name) => ({ name, internal: false })),
+/**
+ * The fields compared between versions, in reading order, each with whether it is internal and
+ * whether it is compared line by line (Markdown and lists: a changed step is one changed line)
+ * or word by word (a title).
+ */
+const DIFFED: { name: DiffedField; internal: boolean; lines: boolean }[] = [
+  ...ARTICLE_FIELDS.filter((f) => f.diffed).map((f) => ({ ...f, lines: f.kind !== 'plain' })),
+  ...DIFFED_FACTS.map((name) => ({ name, internal: false, lines: false })),
 ];
 
 export interface FieldDiff {
   field: DiffedField;
-  /** word-level pieces: unchanged, added or removed text */
+  /** pieces (whole lines for Markdown and lists, words otherwise): unchanged, added or removed */
   parts: { value: string; added?: boolean; removed?: boolean }[];
 }
 
-/** What changed between two versions, field by field, word by word. */
+/** What changed between two versions, field by field, line by line (a title word by word). */
 export async function diffVersions(
   deps: ArticleDeps,
   actor: Actor,
@@ -116,14 +120,14 @@ export async function diffVersions(
   // agents compare only versions they could have read (never internal or draft text)
   if (!canRead(actor.role, a) || !canRead(actor.role, b)) throw notFound('Version');
   const fields: FieldDiff[] = [];
-  for (const { name: field, internal } of DIFFED) {
+  for (const { name: field, internal, lines } of DIFFED) {
     if (internal && !seesInternalFields(actor.role)) continue;
     const before = text(a, field);
     const after = text(b, field);
     if (before === after) continue;
     fields.push({
       field,
-      parts: diffWordsWithSpace(before, after).map((p) => ({
+      parts: (lines ? lineDiff(before, after) : diffWordsWithSpace(before, after)).map((p) => ({
         value: p.value,
         ...(p.added && { added: true }),
         ...(p.removed && { removed: true }),
@@ -133,7 +137,32 @@ export async function diffVersions(
   return { from, to, fields };
 }
 
+/**
+ * Line by line. Every line ends with a newline while comparing, so adding a line after the last
+ * one does not also mark the last one as changed; the last piece gives it back.
+ */
+function lineDiff(before: string, after: string) {
+  const parts = diffLines(`${before}\n`, `${after}\n`).map((p) => ({ ...p }));
+  const strip = (i: number) => (parts[i]!.value = parts[i]!.value.slice(0, -1));
+  const endBefore = parts.findLastIndex((p) => !p.added);
+  const endAfter = parts.findLastIndex((p) => !p.removed);
+  if (endBefore === endAfter) strip(endBefore);
+  else {
+    // one side ends first; if it ends on an unchanged piece, that newline is real for the other
+    // side, so it moves to the start of the piece that follows (the other side's only)
+    const first = Math.min(endBefore, endAfter);
+    const shared = !parts[first]!.added && !parts[first]!.removed;
+    strip(first);
+    strip(Math.max(endBefore, endAfter));
+    if (shared) parts[first + 1]!.value = `\n${parts[first + 1]!.value}`;
+  }
+  return parts.filter((p) => p.value !== '');
+}
+
+/** A field as people read it: lists one item per line, confidence and audience as labels. */
 function text(v: VersionSnapshot, field: DiffedField): string {
+  if (field === 'confidence') return CONFIDENCE_LABELS[v.confidence];
+  if (field === 'audience') return AUDIENCE_LABELS[v.audience];
   const value = v[field];
   if (Array.isArray(value)) return value.join('\n');
   return value ?? '';

@@ -1,5 +1,5 @@
 import { emptyValues, type FormValues } from '../../../client/src/editor/formModel';
-import { mergeValues } from '../../../client/src/editor/merge';
+import { mergeLines, mergeValues } from '../../../client/src/editor/merge';
 
 const base: FormValues = {
   ...emptyValues('network'),
@@ -35,5 +35,46 @@ describe('mergeValues (the editor after a 409)', () => {
   it('keeps my version note, never theirs', () => {
     const merged = mergeValues(base, { ...base, note: 'typo' }, { ...base, note: 'other' });
     expect(merged.values.note).toBe('typo');
+  });
+});
+
+describe('mergeValues: line by line within a field', () => {
+  const steps = '1. Open the router page.\n2. Restart.\n3. Check the light.\n4. Call back.';
+
+  it('merges changes to different lines of one field by themselves', () => {
+    const b = { ...base, resolution: steps };
+    const mine = { ...b, resolution: steps.replace('2. Restart.', '2. Restart twice.') };
+    const theirs = { ...b, resolution: steps.replace('4. Call back.', '4. Call back in 1 hour.') };
+    const merged = mergeValues(b, mine, theirs);
+    expect(merged.conflicts).toEqual([]);
+    expect(merged.values.resolution).toBe(
+      '1. Open the router page.\n2. Restart twice.\n3. Check the light.\n4. Call back in 1 hour.',
+    );
+  });
+
+  it('leaves only lines both changed differently to choose, merging the rest', () => {
+    const b = { ...base, resolution: steps };
+    const mine = {
+      ...b,
+      resolution: steps.replace('1. Open', '1. Log in and open').replace('3. Check', '3. Look at'),
+    };
+    const theirs = { ...b, resolution: steps.replace('3. Check', '3. Watch') };
+    const merged = mergeValues(b, mine, theirs);
+    expect(merged.conflicts).toEqual(['resolution']);
+    // my line 1 is in; on line 3 theirs stands until I choose
+    expect(merged.values.resolution).toBe(
+      '1. Log in and open the router page.\n2. Restart.\n3. Watch the light.\n4. Call back.',
+    );
+  });
+
+  it('takes a line both added the same way once', () => {
+    const b = { ...base, resolution: steps };
+    const added = { ...b, resolution: `${steps}\n5. Close the ticket.` };
+    const merged = mergeValues(b, added, { ...added });
+    expect(merged.values.resolution).toBe(added.resolution);
+    expect(mergeLines(steps, `0. Greet.\n${steps}`, `${steps}\n5. Close.`)).toEqual({
+      text: `0. Greet.\n${steps}\n5. Close.`,
+      conflict: false,
+    });
   });
 });
