@@ -204,6 +204,16 @@ describe('agent console', () => {
     expect(request).toBeDefined();
     expect(request!.queries).toContain(query);
     expect(request!.reason).toBe('No article covers braille invoices.');
+    // and on the queue page: the request lists the contact's searches
+    await engineer.goto(`${suite.url}/queue/billing`);
+    const group = engineer
+      .getByRole('list', { name: 'Needs an article' })
+      .getByRole('listitem')
+      .filter({ hasText: `“${query}”` })
+      .first();
+    await group.getByText('Who asked, what they searched and why').click();
+    const searches = group.getByRole('list', { name: `Searches of contact #${contactId}` });
+    expect(await searches.getByRole('listitem').allInnerTexts()).toContain(`“${query}”`);
   });
 
   it('X flags the selected article; the flag is in its department’s queue', async () => {

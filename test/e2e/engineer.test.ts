@@ -285,6 +285,24 @@ describe('engineer UI', () => {
     const page = await signIn('engineer@firstcall.example');
     await page.goto(`${suite.url}/queue`);
     await page.waitForURL(/\/queue\/network$/);
+    // tabs with counts at the top; the flags tab is kept in the address
+    const tabs = page.getByRole('tablist', { name: 'Queue' });
+    const flagsTab = tabs.getByRole('tab', { name: /^Open flags/ });
+    const counted = await (
+      await api('engineer@firstcall.example')
+    ).get<QueueJson>('/api/queue/network');
+    expect(await flagsTab.innerText()).toContain(String(counted.flags.length));
+    expect(await tabs.getByRole('tab').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Needs an article\s*\d+$/),
+      expect.stringMatching(/^Open flags\s*\d+$/),
+      expect.stringMatching(/^Stale\s*\d+$/),
+      expect.stringMatching(/^Failing\s*\d+$/),
+    ]);
+    await tabs.getByRole('tab', { selected: true, name: /^Needs an article/ }).focus();
+    await page.keyboard.press('ArrowRight'); // the arrows move between tabs
+    await tabs.getByRole('tab', { selected: true, name: /^Open flags/ }).waitFor();
+    await page.waitForURL(/\/queue\/network\?tab=flags$/);
+    await page.reload();
     const flags = page.getByRole('list', { name: 'Open flags' });
     const item: Locator = flags.getByRole('listitem').filter({ hasText: 'no step for softphones' });
     await item.getByText('Missing a step').waitFor();

@@ -2,9 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, engineerApi } from '../api';
 import type { Department, QueueFlag, RequestGroup, User } from '../../../server/contract/types';
+import { replaceUrlQuietly } from '../router';
 import { DepartmentPicker } from '../ui/DepartmentPicker';
 import { NoteDialog } from '../ui/NoteDialog';
 import { canWork, picksDepartment } from '../ui/rights';
+import { Tabs } from '../ui/Tabs';
 import { Toast } from '../ui/Toast';
 import { useToast } from '../ui/useToast';
 import { ArticleList } from './ArticleList';
@@ -16,6 +18,15 @@ interface Props {
   user: User;
   department: Department;
   departments: Department[];
+}
+
+const TABS = ['requests', 'flags', 'stale', 'failing'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** The tab asked for in the address (`?tab=flags`), else the requests. */
+function tabFromUrl(): TabKey {
+  const asked = new URLSearchParams(location.search).get('tab');
+  return TABS.find((t) => t === asked) ?? 'requests';
 }
 
 type Resolving = { kind: 'flag'; flag: QueueFlag } | { kind: 'group'; group: RequestGroup };
@@ -55,6 +66,13 @@ export function QueuePage({ user, department, departments }: Props) {
   const resolved = useRef(false);
   const toast = useToast();
   const canAct = canWork(user, department.slug);
+  const [tab, setTab] = useState<TabKey>(tabFromUrl);
+  function selectTab(k: TabKey) {
+    setTab(k);
+    replaceUrlQuietly(
+      `/queue/${encodeURIComponent(department.slug)}${k === 'requests' ? '' : `?tab=${k}`}`,
+    );
+  }
 
   useEffect(() => {
     document.title = `${department.name} queue · Firstcall`;
@@ -95,38 +113,63 @@ export function QueuePage({ user, department, departments }: Props) {
       {!queue && !error && <p class="article-loading">Loading the queue…</p>}
       {queue && (
         <div class={loading ? 'queue is-loading' : 'queue'} aria-busy={loading ? 'true' : 'false'}>
-          <Section id="queue-requests" title="Needs an article" count={queue.requestGroups.length}>
-            <RequestGroups
-              department={department.slug}
-              groups={queue.requestGroups}
-              requests={queue.requests}
-              canAct={canAct}
-              onResolve={(group) => setResolving({ kind: 'group', group })}
-            />
-          </Section>
-          <Section id="queue-flags" title="Open flags" count={queue.flags.length}>
-            <FlagList
-              flags={queue.flags}
-              canAct={canAct}
-              onResolve={(flag) => setResolving({ kind: 'flag', flag })}
-            />
-          </Section>
-          <Section id="queue-stale" title="Stale articles" count={queue.stale.length}>
-            <ArticleList
-              kind="stale"
-              label="Stale articles"
-              articles={queue.stale}
-              empty="Every validated article is within its verify-by date."
-            />
-          </Section>
-          <Section id="queue-failing" title="Failing articles" count={queue.failing.length}>
-            <ArticleList
-              kind="failing"
-              label="Failing articles"
-              articles={queue.failing}
-              empty="No validated article keeps failing on calls."
-            />
-          </Section>
+          <Tabs
+            label="Queue"
+            idPrefix="queue"
+            selected={tab}
+            onSelect={selectTab}
+            tabs={[
+              { key: 'requests', label: 'Needs an article', count: queue.requestGroups.length },
+              { key: 'flags', label: 'Open flags', count: queue.flags.length },
+              { key: 'stale', label: 'Stale', count: queue.stale.length },
+              { key: 'failing', label: 'Failing', count: queue.failing.length },
+            ]}
+          >
+            {tab === 'requests' && (
+              <Section
+                id="queue-requests"
+                title="Needs an article"
+                count={queue.requestGroups.length}
+              >
+                <RequestGroups
+                  department={department.slug}
+                  groups={queue.requestGroups}
+                  requests={queue.requests}
+                  canAct={canAct}
+                  onResolve={(group) => setResolving({ kind: 'group', group })}
+                />
+              </Section>
+            )}
+            {tab === 'flags' && (
+              <Section id="queue-flags" title="Open flags" count={queue.flags.length}>
+                <FlagList
+                  flags={queue.flags}
+                  canAct={canAct}
+                  onResolve={(flag) => setResolving({ kind: 'flag', flag })}
+                />
+              </Section>
+            )}
+            {tab === 'stale' && (
+              <Section id="queue-stale" title="Stale articles" count={queue.stale.length}>
+                <ArticleList
+                  kind="stale"
+                  label="Stale articles"
+                  articles={queue.stale}
+                  empty="Every validated article is within its verify-by date."
+                />
+              </Section>
+            )}
+            {tab === 'failing' && (
+              <Section id="queue-failing" title="Failing articles" count={queue.failing.length}>
+                <ArticleList
+                  kind="failing"
+                  label="Failing articles"
+                  articles={queue.failing}
+                  empty="No validated article keeps failing on calls."
+                />
+              </Section>
+            )}
+          </Tabs>
         </div>
       )}
       {resolving && (

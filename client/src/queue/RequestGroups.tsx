@@ -44,12 +44,22 @@ export function RequestGroups({ department, groups, requests, canAct, onResolve 
             </p>
             {items.length > 0 && (
               <details class="queue-details">
-                <summary>Who asked and why</summary>
+                <summary>Who asked, what they searched and why</summary>
                 <ul>
                   {items.map((r) => (
                     <li key={r.id}>
                       {r.requestedBy.name} (contact #{r.contactId},{' '}
                       <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>): {r.reason}
+                      {r.queries.length > 0 && (
+                        <ol
+                          class="request-searches"
+                          aria-label={`Searches of contact #${r.contactId}`}
+                        >
+                          {r.queries.map((q, i) => (
+                            <li key={i}>“{q}”</li>
+                          ))}
+                        </ol>
+                      )}
                     </li>
                   ))}
                 </ul>
