@@ -8,7 +8,6 @@ import type {
   ArticlePatch,
   ArticleVersion,
   AuditEntry,
-  AuditFilter,
   CloseContact,
   ConfidenceChange,
   Contact,
@@ -317,6 +316,26 @@ export const api = {
 
 // ---------- Engineers' and admins' endpoints ----------
 
+/** The audit log's filters as the page holds them (empty means any). */
+export interface AuditQuery {
+  entity?: string;
+  entityId?: number;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+function auditParams(f: Partial<AuditQuery> & { format?: 'csv' }): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of ['entity', 'entityId', 'action', 'from', 'to', 'format'] as const) {
+    const v = f[key];
+    if (v !== undefined && v !== '') params.set(key, String(v));
+  }
+  return params;
+}
+
 /** Preview, review, versions, verification, the department queue, settings, audit, impact. */
 export const engineerApi = {
   /** Markdown → sanitized HTML, by the renderer and sanitizer the server saves with. */
@@ -361,17 +380,17 @@ export const engineerApi = {
   updateSettings: (changes: Partial<Settings>) =>
     request<Settings>('/api/settings', { method: 'PATCH', body: changes }),
 
-  async audit(filter: AuditFilter, signal?: AbortSignal): Promise<Page<AuditEntry>> {
-    const params = new URLSearchParams({
-      limit: String(filter.limit),
-      offset: String(filter.offset),
-    });
-    if (filter.entity) params.set('entity', filter.entity);
-    if (filter.entityId !== undefined) params.set('entityId', String(filter.entityId));
-    if (filter.action) params.set('action', filter.action);
+  async audit(filter: AuditQuery, signal?: AbortSignal): Promise<Page<AuditEntry>> {
+    const params = auditParams(filter);
+    params.set('limit', String(filter.limit));
+    params.set('offset', String(filter.offset));
     const body = await requestEnvelope<AuditEntry[]>(`/api/audit?${params}`, { signal });
     return { rows: body.data, total: body.meta?.total ?? body.data.length };
   },
+
+  /** The same filters as one CSV download (every matching entry, not a page). */
+  auditCsvUrl: (filter: Omit<AuditQuery, 'limit' | 'offset'>) =>
+    `/api/audit?${auditParams({ ...filter, format: 'csv' })}`,
 
   impact(department: string, range: { from?: string; to?: string }, signal?: AbortSignal) {
     const params = new URLSearchParams();

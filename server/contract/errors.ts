@@ -48,6 +48,8 @@ export const ERROR_IDS = [
   'queue_item_resolved',
   // stats
   'filter_not_applicable',
+  // audit
+  'audit_export_too_large',
 ] as const;
 export type ErrorId = (typeof ERROR_IDS)[number];
 

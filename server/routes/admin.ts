@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { auditQuery } from '../contract/audit';
+import { AUDIT_CSV_MAX, auditQuery } from '../contract/audit';
 import { settingsUpdateSchema } from '../contract/settings';
 import type { Database } from '../db/connection';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
@@ -8,6 +8,8 @@ import { getSettings, updateSettings } from '../services/settings/settings';
 import { resetMfa } from '../services/users/mfa';
 import { userIdParam } from '../contract/users';
 import { listAudit } from '../stores/audit';
+import { auditCsv } from '../presenters/auditCsv';
+import { badRequest } from '../errors';
 
 /** Settings (everyone reads them: they explain the numbers; admins change them) and the audit log. */
 export function adminRouter(db: Database): Router {
@@ -24,6 +26,26 @@ export function adminRouter(db: Database): Router {
 
   router.get('/audit', requireRole('admin'), async (req, res) => {
     const filters = parse(auditQuery, req.query);
+    if (filters.format === 'csv') {
+      // every matching entry, not a page
+      const { rows, total } = await listAudit(db, {
+        ...filters,
+        limit: AUDIT_CSV_MAX,
+        offset: 0,
+      });
+      if (total > AUDIT_CSV_MAX)
+        throw badRequest(
+          'audit_export_too_large',
+          `${total} entries match; an export holds at most ${AUDIT_CSV_MAX}. Choose a shorter date range.`,
+          'from',
+        );
+      const csv = auditCsv(rows, filters, new Date().toISOString().slice(0, 10));
+      res
+        .type('text/csv')
+        .set('Content-Disposition', `attachment; filename="${csv.fileName}"`)
+        .send(csv.body);
+      return;
+    }
     const { rows, total } = await listAudit(db, filters);
     res.json({ data: rows, meta: { total, limit: filters.limit, offset: filters.offset } });
   });

@@ -16,6 +16,7 @@ import {
   startEnrolment,
   verifySecondFactor,
 } from '../services/users/mfa';
+import { recordFailedSignIn, recordSignIn, recordSignOut } from '../services/users/signIns';
 import { findUserById, type UserRow } from '../stores/users';
 
 declare module 'express-session' {
@@ -57,13 +58,16 @@ export function authRouter(
   });
 
   router.post('/login', publicRoute, loginLimiter(config), async (req, res) => {
-    parse(loginSchema, req.body);
+    const { email } = parse(loginSchema, req.body);
     const user = await new Promise<UserRow | false>((resolve, reject) => {
       passport.authenticate('local', { session: false }, (err: unknown, u: UserRow | false) =>
         err ? reject(err) : resolve(u),
       )(req, res, () => undefined);
     });
-    if (!user) throw loginFailed();
+    if (!user) {
+      await recordFailedSignIn(db, 'password', { email }, address(req));
+      throw loginFailed();
+    }
     if (await hasMfa(db, user.id)) {
       // not signed in yet: a new session that only remembers whose code to ask for
       await promisify((cb) => req.session.regenerate(cb));
@@ -72,18 +76,29 @@ export function authRouter(
       return;
     }
     // passport regenerates the session here: a fresh id at every sign-in (no fixation)
-    res.json({ data: await signIn(req, user) });
+    const data = await signIn(req, user);
+    await recordSignIn(db, user.id, 'password', address(req));
+    res.json({ data });
   });
 
   router.post('/mfa/verify', publicRoute, async (req, res) => {
     const { code } = parse(mfaCodeSchema, req.body);
     const pending = req.session.mfaPending;
     if (!pending || Date.now() - pending.at > MFA_PENDING_MS) throw notPending();
-    await verifySecondFactor(db, pending.userId, code);
+    try {
+      await verifySecondFactor(db, pending.userId, code);
+    } catch (err) {
+      // a wrong or spent code, or the throttle: a refused sign-in (not a database failure)
+      if (err instanceof AppError)
+        await recordFailedSignIn(db, 'code', { userId: pending.userId }, address(req));
+      throw err;
+    }
     const user = await findUserById(db, pending.userId);
     delete req.session.mfaPending;
     if (!user?.active) throw unauthenticated();
-    res.json({ data: await signIn(req, user) });
+    const data = await signIn(req, user);
+    await recordSignIn(db, user.id, 'password+mfa', address(req));
+    res.json({ data });
   });
 
   router.get('/mfa', requireUser, async (req, res) => {
@@ -101,7 +116,9 @@ export function authRouter(
   });
 
   router.post('/logout', publicRoute, async (req, res) => {
+    const userId = req.user?.id;
     await promisify((cb) => req.logout(cb));
+    if (userId !== undefined) await recordSignOut(db, userId, address(req));
     // the old session row is deleted from the store; the browser gets an empty new one
     await promisify((cb) => req.session.regenerate(cb));
     res.json({ data: { csrfToken: freshToken(req) } });
@@ -115,6 +132,9 @@ export function authRouter(
 
   return router;
 }
+
+/** The client's address as Express sees it (TRUST_PROXY decides whether a proxy is believed). */
+const address = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 function freshToken(req: Request): string {
   return csrf.generateToken(req, true);

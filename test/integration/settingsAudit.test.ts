@@ -286,6 +286,8 @@ describe('audit log', () => {
         action: e.action,
         entity: 'article',
         entityId: a.id,
+        // the title it has now (version 1's again, restored), not an id
+        entityLabel: a.title,
         detail: expect.any(Object),
       });
     }
@@ -311,6 +313,7 @@ describe('audit log', () => {
         action: 'queue.resolve',
         entity: 'flag',
         entityId: flag.id,
+        entityLabel: a.title,
         detail: { note: 'Named the menu' },
       },
     ]);

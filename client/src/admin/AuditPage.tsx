@@ -10,31 +10,46 @@ interface Filters {
   entity: string;
   action: string;
   entityId: string;
+  from: string;
+  to: string;
 }
 
-/** Admins read who changed what: filter by kind of thing, action, or one thing's id. */
+const RANGE_ERROR_ID = 'audit-range-error';
+
+/**
+ * Admins read who changed what and who signed in: filter by kind of thing, action, one thing's
+ * id and the days (UTC, inclusive), and download what the filters keep as CSV.
+ */
 export function AuditPage({ user }: { user: User }) {
-  const [filters, setFilters] = useState<Filters>({ entity: '', action: '', entityId: '' });
+  const [filters, setFilters] = useState<Filters>({
+    entity: '',
+    action: '',
+    entityId: '',
+    from: '',
+    to: '',
+  });
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Page<AuditEntry> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = /^\d+$/.test(filters.entityId.trim()) ? Number(filters.entityId) : undefined;
   const badId = filters.entityId.trim() !== '' && id === undefined;
+  // the date inputs give a full day or nothing; only their order can be wrong
+  const reversed = filters.from !== '' && filters.to !== '' && filters.from > filters.to;
+  const query = {
+    entity: filters.entity,
+    action: filters.action,
+    entityId: id,
+    from: filters.from,
+    to: filters.to,
+  };
 
   useEffect(() => {
     document.title = 'Audit log · Firstcall';
   }, []);
   useEffect(() => {
-    if (user.role !== 'admin' || badId) return;
+    if (user.role !== 'admin' || badId || reversed) return;
     const ctrl = new AbortController();
-    const query = {
-      entity: filters.entity,
-      action: filters.action,
-      entityId: id,
-      limit: LIMIT,
-      offset,
-    };
-    engineerApi.audit(query, ctrl.signal).then(
+    engineerApi.audit({ ...query, limit: LIMIT, offset }, ctrl.signal).then(
       (p) => {
         setPage(p);
         setError(null);
@@ -44,7 +59,7 @@ export function AuditPage({ user }: { user: User }) {
       },
     );
     return () => ctrl.abort();
-  }, [filters.entity, filters.action, id, badId, offset]);
+  }, [filters.entity, filters.action, id, badId, filters.from, filters.to, reversed, offset]);
 
   if (user.role !== 'admin') {
     return (
@@ -93,6 +108,19 @@ export function AuditPage({ user }: { user: User }) {
             ))}
           </select>
         </div>
+        {(['from', 'to'] as const).map((name) => (
+          <div key={name} class={reversed ? 'field has-error' : 'field'}>
+            <label for={`audit-${name}`}>{name === 'from' ? 'From' : 'To (inclusive)'}</label>
+            <input
+              id={`audit-${name}`}
+              type="date"
+              value={filters[name]}
+              aria-invalid={reversed ? 'true' : undefined}
+              aria-describedby={reversed ? RANGE_ERROR_ID : undefined}
+              onChange={(e) => set(name, e.currentTarget.value)}
+            />
+          </div>
+        ))}
         <div class={badId ? 'field has-error' : 'field'}>
           <label for="audit-id">Id</label>
           <input
@@ -111,6 +139,11 @@ export function AuditPage({ user }: { user: User }) {
           )}
         </div>
       </div>
+      {reversed && (
+        <p class="field-error" id={RANGE_ERROR_ID} role="alert">
+          From is after To: choose a From on or before {filters.to}.
+        </p>
+      )}
       {error && (
         <p class="notice notice-error" role="alert">
           {error}
@@ -118,11 +151,18 @@ export function AuditPage({ user }: { user: User }) {
       )}
       {page && (
         <>
-          <p class="page-intro" role="status">
-            {page.total === 0
-              ? 'No entries.'
-              : `Entries ${offset + 1}–${offset + page.rows.length} of ${page.total}, newest first.`}
-          </p>
+          <div class="audit-summary">
+            <p class="page-intro" role="status">
+              {page.total === 0
+                ? 'No entries.'
+                : `Entries ${offset + 1}–${offset + page.rows.length} of ${page.total}, newest first.`}
+            </p>
+            {page.total > 0 && !reversed && !badId && (
+              <a class="button button-small" href={engineerApi.auditCsvUrl(query)} download>
+                Download CSV
+              </a>
+            )}
+          </div>
           <AuditTable entries={page.rows} />
           <div class="pager">
             <button

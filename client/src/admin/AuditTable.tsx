@@ -21,21 +21,30 @@ export const ACTIONS: Record<string, string> = {
   'mfa.enrol': 'Two-step sign-in set up',
   'mfa.reset': 'Two-step sign-in reset',
   'mfa.recovery_code_used': 'Recovery code used',
+  'auth.login': 'Signed in',
+  'auth.login_failed': 'Sign-in refused',
+  'auth.logout': 'Signed out',
+  'contact.undo': 'Outcome undone',
 };
 
-export const ENTITIES = ['article', 'flag', 'request', 'settings', 'department', 'user'];
+export const ENTITIES = ['article', 'flag', 'request', 'contact', 'settings', 'department', 'user'];
 
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** What the entry is about, by the name a reader knows it by; the id stays for searching. */
 function Subject({ e }: { e: AuditEntry }) {
-  if (e.entityId === null) return <>{e.entity}</>;
-  if (e.entity === 'article')
-    return <Link href={`/articles/${e.entityId}`}>article {e.entityId}</Link>;
+  if (e.entityId === null) return <>{e.entity === 'user' ? 'unknown account' : e.entity}</>;
+  const name = e.entityLabel ?? `${e.entity} ${e.entityId}`;
+  const link =
+    e.entity === 'article' ? <Link href={`/articles/${e.entityId}`}>{name}</Link> : <>{name}</>;
   return (
     <>
-      {e.entity} {e.entityId}
+      {link}{' '}
+      <span class="audit-entity">
+        {e.entity} #{e.entityId}
+      </span>
     </>
   );
 }
