@@ -1,6 +1,7 @@
 // axe-core on the agent console and the article page at 1366×768: no serious or critical
 // violations, with results shown, with each console dialog open, and on the article page;
-// and on the engineer's editor (with previews), department queue and article history.
+// and on the engineer's editor (with previews), department queue and article history; the
+// article page's outcome bar on a phone; the admin's audit log.
 import type { Page } from 'playwright-core';
 import { AXE_CONTEXT, axeProblems } from '../helpers/axe';
 import { submitLogin, useBrowserSuite } from '../helpers/server';
@@ -71,6 +72,31 @@ describe('accessibility (axe-core)', () => {
     await page.goto(`${suite.url}/articles/${ARTICLE}`);
     await page.getByRole('button', { name: 'Flag article' }).click({ timeout: 5000 });
     await page.getByRole('dialog', { name: 'Flag article' }).waitFor({ timeout: 5000 });
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('the article page with the outcome bar of an open contact, on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('searchbox', { name: 'Search' }).fill('router blinking orange');
+    await results().first().getByRole('link').first().click();
+    await page.getByRole('group', { name: 'Contact outcome' }).waitFor({ timeout: 5000 });
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('the audit log with entries, its day filters and a range error', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await submitLogin(page, 'admin@firstcall.example');
+    await page.waitForURL(/\/admin$/);
+    await page.goto(`${suite.url}/admin/audit`);
+    await page.getByRole('table').locator('tbody > tr').first().waitFor({ timeout: 5000 });
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByLabel('To (inclusive)').fill('2026-01-01');
+    await page.getByLabel('From').fill('2026-02-01');
+    await page
+      .getByRole('alert')
+      .getByText(/From is after To/)
+      .waitFor();
     expect(await axeProblems(page)).toEqual([]);
   });
 

@@ -3,6 +3,7 @@
 // it, an agent finds it; a stale save (409) shows what changed and keeps the text; history
 // diffs and restores; the queue's flags are resolved with a note. Outcomes are checked
 // through the API, not only on screen.
+import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { createUser } from '../../server/services/users/users';
 import { DEMO_PASSWORD } from '../../server/content/seed';
@@ -345,7 +346,7 @@ describe('engineer UI', () => {
   });
 
   it('admins change a setting and find the change in the audit log', async () => {
-    const page = await signIn('admin@firstcall.example');
+    const page = await signIn('admin@firstcall.example', { acceptDownloads: true });
     await page.getByRole('link', { name: 'Settings' }).click();
     const threshold = page.getByLabel('Failing threshold');
     expect(await threshold.inputValue()).toBe('3');
@@ -363,5 +364,33 @@ describe('engineer UI', () => {
     const row = page.getByRole('table').locator('tbody > tr').first();
     await row.filter({ hasText: 'failThreshold' }).waitFor();
     expect(await row.innerText()).toContain('Ada Admin');
+
+    // sign-ins are there, named by person; days filter; the filtered entries download as CSV
+    await page.getByLabel('Action').selectOption('auth.login');
+    await row.filter({ hasText: 'Signed in' }).waitFor();
+    expect(await row.locator('td').nth(3).innerText()).toMatch(/^\S.* user #\d+$/);
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('To (inclusive)').fill(today);
+    await page.getByLabel('From').fill(tomorrow);
+    await page
+      .getByRole('alert')
+      .getByText(/From is after To/)
+      .waitFor();
+    expect(await page.getByLabel('From').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('From').fill(today);
+    await page.getByText(/^Entries 1–\d+ of \d+, newest first\.$/).waitFor();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`firstcall-audit-${today}-to-${today}.csv`);
+    const lines = fs
+      .readFileSync(await file.path(), 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('at,actorId,actorName,action,entity,entityId,entityLabel,detail');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.includes(',auth.login,user,'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../server/contract/types';
 import { formatDateTime } from '../ui/format';
 import { Link } from '../ui/Link';
+import { TableScroll } from '../ui/TableScroll';
 
 export const ACTIONS: Record<string, string> = {
   'article.create': 'Article created',
@@ -53,43 +54,45 @@ function Subject({ e }: { e: AuditEntry }) {
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p class="queue-empty">No entries match.</p>;
   return (
-    <table class="data-table audit-table">
-      <caption class="visually-hidden">Audit log, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">Action</th>
-          <th scope="col">On</th>
-          <th scope="col">Details</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-            </td>
-            <td>{e.actorName ?? 'Firstcall'}</td>
-            <td>
-              {ACTIONS[e.action] ?? e.action} <code class="audit-action">{e.action}</code>
-            </td>
-            <td>
-              <Subject e={e} />
-            </td>
-            <td>
-              <dl class="audit-detail">
-                {Object.entries(e.detail).map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{show(v)}</dd>
-                  </div>
-                ))}
-              </dl>
-            </td>
+    <TableScroll label="Audit log">
+      <table class="data-table audit-table">
+        <caption class="visually-hidden">Audit log, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">On</th>
+            <th scope="col">Details</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              </td>
+              <td>{e.actorName ?? 'Firstcall'}</td>
+              <td>
+                {ACTIONS[e.action] ?? e.action} <code class="audit-action">{e.action}</code>
+              </td>
+              <td>
+                <Subject e={e} />
+              </td>
+              <td>
+                <dl class="audit-detail">
+                  {Object.entries(e.detail).map(([k, v]) => (
+                    <div key={k}>
+                      <dt>{k}</dt>
+                      <dd>{show(v)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import type { Department, DepartmentCreate, User } from '../../../server/contrac
 import { Field } from '../editor/Field';
 import { Message } from '../ui/Message';
 import { useDepartments } from '../ui/useDepartments';
+import { TableScroll } from '../ui/TableScroll';
 
 const KIND_LABEL: Record<Department['kind'], string> = {
   frontline: 'Frontline (takes contacts)',
@@ -50,25 +51,27 @@ export function DepartmentsPage({ user }: { user: User }) {
       <p class="sr-status" role="status">
         {status}
       </p>
-      <table class="data-table departments-table">
-        <caption class="visually-hidden">Departments</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Slug</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((d) => (
-            <DepartmentRow key={d.slug} department={d} onSaved={replace} onStatus={setStatus} />
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label="Departments">
+        <table class="data-table departments-table">
+          <caption class="visually-hidden">Departments</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Slug</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((d) => (
+              <DepartmentRow key={d.slug} department={d} onSaved={replace} onStatus={setStatus} />
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <AddDepartment
         onAdded={(d) => {
           replace(d);

@@ -6,6 +6,7 @@ import { canEdit } from '../ui/format';
 import { Link } from '../ui/Link';
 import { Toast } from '../ui/Toast';
 import { useToast } from '../ui/useToast';
+import { ArticleOutcomeBar } from './ArticleOutcomeBar';
 import { ArticleView } from './ArticleView';
 import { ReviewPanel } from './ReviewPanel';
 
@@ -37,6 +38,9 @@ export function ArticlePage({ slug, user }: { slug: string; user: User }) {
           </button>
         )}
       </div>
+      {article && user.role !== 'manager' && (
+        <ArticleOutcomeBar article={article} user={user} toast={toast} />
+      )}
       {article && canEdit(user.role) && (
         <ReviewPanel
           article={article}

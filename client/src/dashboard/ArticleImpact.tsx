@@ -42,16 +42,14 @@ export function ArticleImpact({ query, articles, departments }: Props) {
           No articles{query.articleDepartment ? ' in this department' : ''}.
         </p>
       ) : (
-        <div class="dashboard-scroll">
-          <SortableTable
-            caption="Article impact"
-            columns={columns}
-            rows={articles}
-            rowKey={(a) => a.id}
-            initial={{ key: 'solves', descending: true }}
-            few={15}
-          />
-        </div>
+        <SortableTable
+          caption="Article impact"
+          columns={columns}
+          rows={articles}
+          rowKey={(a) => a.id}
+          initial={{ key: 'solves', descending: true }}
+          few={15}
+        />
       )}
       <p class="field-hint">
         Over contacts closed in the period; only the articles' department filter applies here.{' '}

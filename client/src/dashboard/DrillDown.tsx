@@ -21,6 +21,7 @@ import {
   type StatsSettings,
 } from './statsApi';
 import { useStats } from './useStats';
+import { TableScroll } from '../ui/TableScroll';
 
 const PAGE = 50;
 
@@ -139,7 +140,7 @@ export function DrillDown({ search, state, departments, settings }: Props) {
         </div>
       )}
       {rows.length > 0 && (
-        <div class={loaded.loading ? 'dashboard-scroll is-loading' : 'dashboard-scroll'}>
+        <TableScroll label={`${title}: contacts`} class={loaded.loading ? 'is-loading' : undefined}>
           <table class="data-table" aria-busy={loaded.loading ? 'true' : undefined}>
             <caption class="visually-hidden">
               {title}: contacts {count(drill.offset + 1)} to {count(drill.offset + rows.length)} of{' '}
@@ -185,7 +186,7 @@ export function DrillDown({ search, state, departments, settings }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {total > 0 && rows.length > PAGE / 2 && pager('bottom')}
     </section>

@@ -3,6 +3,7 @@ import { Link } from '../ui/Link';
 import { drillHref } from './dashboardUrl';
 import { count } from './format';
 import { csvUrl, type MatrixCell, type StatsQuery } from './statsApi';
+import { TableScroll } from '../ui/TableScroll';
 
 interface Props {
   search: string;
@@ -55,70 +56,75 @@ export function HeatMap({ search, query, cells, departments }: Props) {
   const rowTotal = (r: string) => cols.reduce((n, c) => n + (at.get(`${r}|${c}`) ?? 0), 0);
 
   return (
-    <div class="dashboard-heatmap-wrap">
-      <table class="data-table dashboard-heatmap">
-        <caption class="visually-hidden">
-          Contacts solved with an article, by the article's department (rows) and the agent's
-          department (columns)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Article's department ↓ · Agents →</th>
-            {cols.map((c) => (
-              <th key={c} scope="col" class="num">
-                {name(c)}
+    <>
+      <TableScroll
+        label="Solves by department: articles’ department by agents’ department"
+        class="dashboard-heatmap-wrap"
+      >
+        <table class="data-table dashboard-heatmap">
+          <caption class="visually-hidden">
+            Contacts solved with an article, by the article's department (rows) and the agent's
+            department (columns)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Article's department ↓ · Agents →</th>
+              {cols.map((c) => (
+                <th key={c} scope="col" class="num">
+                  {name(c)}
+                </th>
+              ))}
+              <th scope="col" class="num">
+                Total
               </th>
-            ))}
-            <th scope="col" class="num">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r}>
-              <th scope="row">{name(r)}</th>
-              {cols.map((c) => {
-                const n = at.get(`${r}|${c}`) ?? 0;
-                const colours = shade(n / max);
-                const same = r === c;
-                return (
-                  <td
-                    key={c}
-                    class={same ? 'num dashboard-heat is-same' : 'num dashboard-heat'}
-                    style={colours}
-                  >
-                    {n === 0 ? (
-                      '0'
-                    ) : (
-                      <Link
-                        href={drillHref(search, 'solvedWith', {
-                          articleDepartment: r,
-                          agentDepartment: c,
-                        })}
-                        class="dashboard-heat-link"
-                      >
-                        <span style={{ color: colours.color }}>{count(n)}</span>
-                        <span class="visually-hidden">
-                          {' '}
-                          {same
-                            ? `solved by ${name(c)} with its own articles`
-                            : `solved by ${name(c)} with ${name(r)} articles: escalations avoided`}
-                        </span>
-                      </Link>
-                    )}
-                  </td>
-                );
-              })}
-              <td class="num">
-                <Link href={drillHref(search, 'solvedWith', { articleDepartment: r })}>
-                  {count(rowTotal(r))}
-                </Link>
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r}>
+                <th scope="row">{name(r)}</th>
+                {cols.map((c) => {
+                  const n = at.get(`${r}|${c}`) ?? 0;
+                  const colours = shade(n / max);
+                  const same = r === c;
+                  return (
+                    <td
+                      key={c}
+                      class={same ? 'num dashboard-heat is-same' : 'num dashboard-heat'}
+                      style={colours}
+                    >
+                      {n === 0 ? (
+                        '0'
+                      ) : (
+                        <Link
+                          href={drillHref(search, 'solvedWith', {
+                            articleDepartment: r,
+                            agentDepartment: c,
+                          })}
+                          class="dashboard-heat-link"
+                        >
+                          <span style={{ color: colours.color }}>{count(n)}</span>
+                          <span class="visually-hidden">
+                            {' '}
+                            {same
+                              ? `solved by ${name(c)} with its own articles`
+                              : `solved by ${name(c)} with ${name(r)} articles: escalations avoided`}
+                          </span>
+                        </Link>
+                      )}
+                    </td>
+                  );
+                })}
+                <td class="num">
+                  <Link href={drillHref(search, 'solvedWith', { articleDepartment: r })}>
+                    {count(rowTotal(r))}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p class="field-hint">
         Darker cells: more solves. Cells off the diagonal are escalations avoided (knowledge that
         crossed a silo); the diagonal (dashed) is a department using its own articles. A count opens
@@ -127,6 +133,6 @@ export function HeatMap({ search, query, cells, departments }: Props) {
           Download the matrix as CSV
         </a>
       </p>
-    </div>
+    </>
   );
 }

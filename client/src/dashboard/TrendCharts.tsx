@@ -11,6 +11,7 @@ import {
   type StatsQuery,
 } from './statsApi';
 import { cssColor, TrendChart, type Series } from './TrendChart';
+import { TableScroll } from '../ui/TableScroll';
 
 interface Props {
   search: string;
@@ -106,43 +107,45 @@ function ChartBlock(p: ChartBlockProps) {
       />
       <details class="dashboard-chart-data">
         <summary>Data table: {p.title.toLowerCase()}</summary>
-        <table class="data-table">
-          <caption class="visually-hidden">
-            {p.title}, {per}; each value links to its contacts
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{p.bucket === 'day' ? 'Day' : 'Week of'}</th>
-              {p.columns.map((c) => (
-                <th key={c.label} scope="col" class="num">
-                  {c.label}
-                </th>
-              ))}
-              <th scope="col" class="num">
-                Contacts
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.points.map((pt) => (
-              <tr key={bucketDay(pt)}>
-                <th scope="row">{formatDay(bucketDay(pt))}</th>
+        <TableScroll label={`${p.title} data`}>
+          <table class="data-table">
+            <caption class="visually-hidden">
+              {p.title}, {per}; each value links to its contacts
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{p.bucket === 'day' ? 'Day' : 'Week of'}</th>
                 {p.columns.map((c) => (
-                  <td key={c.label} class="num">
-                    {c.value(pt) === null ? (
-                      NONE
-                    ) : (
-                      <Link href={drill(pt, c.metric)}>{c.text(pt)}</Link>
-                    )}
-                  </td>
+                  <th key={c.label} scope="col" class="num">
+                    {c.label}
+                  </th>
                 ))}
-                <td class="num">
-                  <Link href={drill(pt, 'all')}>{count(pt.contacts)}</Link>
-                </td>
+                <th scope="col" class="num">
+                  Contacts
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.points.map((pt) => (
+                <tr key={bucketDay(pt)}>
+                  <th scope="row">{formatDay(bucketDay(pt))}</th>
+                  {p.columns.map((c) => (
+                    <td key={c.label} class="num">
+                      {c.value(pt) === null ? (
+                        NONE
+                      ) : (
+                        <Link href={drill(pt, c.metric)}>{c.text(pt)}</Link>
+                      )}
+                    </td>
+                  ))}
+                  <td class="num">
+                    <Link href={drill(pt, 'all')}>{count(pt.contacts)}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
     </figure>
   );

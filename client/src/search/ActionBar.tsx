@@ -9,13 +9,15 @@ interface Props {
   /** Managers read but do not flag (the API refuses them). */
   canFlag: boolean;
   onAction: (action: ConsoleAction) => void;
+  /** Only these actions (the article page has no new contact, and its own Flag button). */
+  only?: ReadonlySet<ConsoleAction>;
 }
 
 /**
  * Every outcome and article action as a button, each showing its key: the legend and the
  * mouse path in one row.
  */
-export function ActionBar({ selectedTitle, contactOpen, busy, canFlag, onAction }: Props) {
+export function ActionBar({ selectedTitle, contactOpen, busy, canFlag, onAction, only }: Props) {
   return (
     <div class="action-bar" role="group" aria-label="Contact outcome">
       <p class="action-target">
@@ -27,7 +29,9 @@ export function ActionBar({ selectedTitle, contactOpen, busy, canFlag, onAction 
           'No article selected'
         )}
       </p>
-      {ACTION_KEYS.filter((a) => canFlag || a.action !== 'flag').map((a) => (
+      {ACTION_KEYS.filter(
+        (a) => (canFlag || a.action !== 'flag') && (!only || only.has(a.action)),
+      ).map((a) => (
         <button
           key={a.action}
           type="button"

@@ -1,14 +1,14 @@
-import type { CloseContact, SearchHit } from '../../../server/contract/types';
+import type { CloseContact } from '../../../server/contract/types';
 import { EscalateDialog } from './EscalateDialog';
 import { FlagDialog, flagReasonLabel } from '../articles/FlagDialog';
 import { FollowUpDialog } from './FollowUpDialog';
 import { NewContactDialog } from './NewContactDialog';
-import type { DialogKind, Done } from './useConsoleActions';
+import type { ActionTarget, DialogKind, Done } from './useConsoleActions';
 import type { ContactApi } from './useContact';
 
 interface Props {
   kind: DialogKind | null;
-  hit: SearchHit | undefined;
+  hit: ActionTarget | undefined;
   contact: ContactApi;
   close: (body: CloseContact) => Promise<Done>;
   /** The contact was closed (offering Undo) or, without `done`, a new one started. */

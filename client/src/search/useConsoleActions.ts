@@ -26,9 +26,12 @@ const OUTCOME_WORDS: Record<CloseContact['outcome'], string> = {
   follow_up: 'Follow-up',
 };
 
+/** The article an action is about: a search hit, or the article a page shows. */
+export type ActionTarget = Pick<SearchHit, 'id' | 'slug' | 'title' | 'steps' | 'department'>;
+
 interface Options {
   /** The selected article (the one in the reading pane on wide screens). */
-  hit: SearchHit | undefined;
+  hit: ActionTarget | undefined;
   contact: ContactApi;
   /** Managers may not flag articles. */
   canFlag: boolean;
@@ -50,9 +53,8 @@ export interface ConsoleActions {
   recordOpened: (hit: SearchHit) => void;
 }
 
-/** The resolution as plain text to paste into a chat or ticket; the card's steps if that fails. */
 /** The whole resolution as plain text and as HTML (the card's first steps if it can't load). */
-async function resolutionCopy(hit: SearchHit): Promise<{ text: string; html: string }> {
+async function resolutionCopy(hit: ActionTarget): Promise<{ text: string; html: string }> {
   try {
     const article = await api.article(hit.slug);
     const text = htmlToPlainText(article.resolutionHtml);

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { TableScroll } from './TableScroll';
 
 export interface SortColumn<T> {
   key: string;
@@ -67,52 +68,54 @@ export function SortableTable<T>(props: Props<T>) {
 
   return (
     <>
-      <table class={`data-table ${props.class ?? ''}`}>
-        <caption class="visually-hidden">
-          {typeof caption === 'string' ? `${caption}, by ${by}, ${order}` : caption(by, order)}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                class={c.numeric ? 'num' : undefined}
-                aria-sort={sort.key === c.key ? order : undefined}
-              >
-                <button
-                  type="button"
-                  class="sort-button"
-                  title={c.meaning}
-                  onClick={() => toggle(c)}
+      <TableScroll label={typeof caption === 'string' ? caption : caption(by, order)}>
+        <table class={`data-table ${props.class ?? ''}`}>
+          <caption class="visually-hidden">
+            {typeof caption === 'string' ? `${caption}, by ${by}, ${order}` : caption(by, order)}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  class={c.numeric ? 'num' : undefined}
+                  aria-sort={sort.key === c.key ? order : undefined}
                 >
-                  {c.label}
-                  <span aria-hidden="true" class="sort-mark">
-                    {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                  </span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((c) =>
-                c.rowHeader ? (
-                  <th key={c.key} scope="row" class={c.numeric ? 'num' : undefined}>
-                    {c.cell(row)}
-                  </th>
-                ) : (
-                  <td key={c.key} class={c.numeric ? 'num' : undefined}>
-                    {c.cell(row)}
-                  </td>
-                ),
-              )}
+                  <button
+                    type="button"
+                    class="sort-button"
+                    title={c.meaning}
+                    onClick={() => toggle(c)}
+                  >
+                    {c.label}
+                    <span aria-hidden="true" class="sort-mark">
+                      {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((c) =>
+                  c.rowHeader ? (
+                    <th key={c.key} scope="row" class={c.numeric ? 'num' : undefined}>
+                      {c.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={c.key} class={c.numeric ? 'num' : undefined}>
+                      {c.cell(row)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {shown.length < sorted.length && (
         <p class="dashboard-more">
           <button type="button" class="link-button" onClick={() => setAll(true)}>
