@@ -1,5 +1,5 @@
 // The walkthrough's smaller points: the ? overlay, the dark scheme, toasts off the reading pane,
-// the contact bar's search counter, and the agent's other open contacts.
+// the contact bar's search counter, the agent's other open contacts, and a weak match.
 import type { Page } from 'playwright-core';
 import { AXE_CONTEXT, axeProblems } from '../helpers/axe';
 import { useBrowserSuite } from '../helpers/server';
@@ -123,5 +123,21 @@ describe('console extras', () => {
     );
     expect(closed.outcome).toBe('follow_up');
     expect(closed.closedAt).not.toBeNull();
+  });
+  it('a weak match looks weak: said above the results, nothing opened until the agent picks', async () => {
+    const page = await suite.signIn(AGENT, AXE_CONTEXT);
+    await search(page, 'paramount+ subscription refund for a satellite dish');
+    await page.locator('.result-weak').getByText('No close match.').waitFor();
+    const pane = page.getByRole('region', { name: 'Reading pane' });
+    await pane.getByText(/^No close match: pick a result/).waitFor();
+    expect(await pane.getByRole('heading', { name: 'Resolution' }).count()).toBe(0);
+    // the why line names the words that matched
+    expect(await results(page).first().innerText()).toMatch(/Matched: /);
+    expect(await axeProblems(page)).toEqual([]);
+    // ↓ moves onto result 1: now it is selected and read
+    expect(await results(page).first().getAttribute('aria-current')).toBeNull();
+    await page.keyboard.press('ArrowDown');
+    await pane.getByRole('heading', { name: 'Resolution' }).waitFor();
+    expect(await results(page).first().getAttribute('aria-current')).toBe('true');
   });
 });
