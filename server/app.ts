@@ -11,6 +11,8 @@ import { SqliteSessionStore } from './auth/sessionStore';
 import type { Config } from './config';
 import type { Database } from './db/connection';
 import type { Logger } from './logger';
+import { createMailer } from './mail/mailer';
+import { usersRouter } from './routes/users';
 import { csrf } from './middleware/csrf';
 import { requireMfaEnrolment } from './middleware/mfa';
 import { apiNotFound, errorHandler } from './middleware/errorHandler';
@@ -60,7 +62,10 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
       logger,
       // method, path and status only: no headers, so no cookies or tokens
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
@@ -96,6 +101,7 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
 
   app.use('/api', requireMfaEnrolment(config, db));
   app.use('/api/auth', authRouter(config, db, passport));
+  app.use('/api/users', usersRouter(config, db, createMailer(config, logger)));
   app.use('/api/departments', departmentsRouter(db));
   app.use('/api/articles', articlesRouter({ db, search }));
   const solves = new SolveCounts(db, (err) =>
@@ -114,6 +120,10 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use(errorHandler(logger));
   return app;
 }
+
+/** One-time tokens and sign-in codes ride in query strings: never into the logs. */
+const redactUrl = (url: string) =>
+  url.replace(/([?&](?:token|code|state|iss|session_state)=)[^&#]*/g, '$1[redacted]');
 
 /** The built browser app, with index.html for every client-side route. */
 function serveClient(app: express.Express): void {

@@ -3,25 +3,24 @@ import type { Database } from '../db/connection';
 import * as sessions from '../stores/sessions';
 
 type Callback = (err?: unknown) => void;
-type Cached = { json: string; expiresAt: number; writtenAt: number };
 
-/** A rolling session's expiry is written at most this often (the idle timeout is ± this). */
+/** A rolling session's expiry (and its "last used") is written at most this often. */
 const TOUCH_EVERY_MS = 60_000;
-const MAX_CACHED = 20_000;
+const MAX_TRACKED = 50_000;
 
 /**
- * express-session's store on our own SQLite connection: sessions survive restarts, share the
+ * express-session's store on our own database connection: sessions survive restarts, share the
  * database's serialized queue, and live in a table our migrations own.
  *
- * Every request reads its session and, with rolling cookies, pushes its expiry: two database
- * round trips per search. This process is the only writer, so the store keeps a write-through
- * copy of recent sessions in memory (reads never reach SQLite for an active agent) and writes
- * a mere expiry push at most once a minute. One process only: a cluster would need a shared
- * store. Expired sessions are never returned and are swept periodically.
+ * Every read goes to the database, with no copy in memory: ending a person's sessions (an admin
+ * disables them, a password is reset) applies at their very next request, on any process. Only
+ * the rolling expiry push is spared: it is written at most once a minute per session.
+ * Expired sessions are never returned and are swept periodically.
  */
 export class SqliteSessionStore extends session.Store {
   private sweeper: NodeJS.Timeout;
-  private cache = new Map<string, Cached>();
+  /** sid → when its expiry was last written */
+  private touched = new Map<string, number>();
 
   constructor(
     private readonly db: Database,
@@ -37,54 +36,44 @@ export class SqliteSessionStore extends session.Store {
     sid: string,
     cb: (err: unknown, session?: session.SessionData | null) => void,
   ): void {
-    const now = Date.now();
-    const cached = this.cache.get(sid);
-    if (cached) {
-      if (cached.expiresAt > now) return cb(null, JSON.parse(cached.json) as session.SessionData);
-      this.cache.delete(sid);
-      return cb(null, null);
-    }
     sessions
-      .getSession(this.db, sid, now)
-      .then((row) => {
-        if (!row) return cb(null, null);
-        this.remember(sid, { json: row.sess, expiresAt: row.expiresAt, writtenAt: now });
-        cb(null, JSON.parse(row.sess) as session.SessionData);
-      })
+      .getSession(this.db, sid, Date.now())
+      .then((row) => cb(null, row ? (JSON.parse(row.sess) as session.SessionData) : null))
       .catch(cb);
   }
 
   override set(sid: string, data: session.SessionData, cb?: Callback): void {
-    const json = JSON.stringify(data);
-    const expiresAt = this.expiry(data);
+    const now = Date.now();
     sessions
-      .setSession(this.db, sid, json, expiresAt)
+      .setSession(this.db, {
+        sid,
+        sess: JSON.stringify(data),
+        expiresAt: this.expiry(data),
+        userId: userOf(data),
+        now,
+      })
       .then(() => {
-        this.remember(sid, { json, expiresAt, writtenAt: Date.now() });
+        this.track(sid, now);
         cb?.();
       })
       .catch((e) => cb?.(e));
   }
 
   override touch(sid: string, data: session.SessionData, cb?: Callback): void {
-    const expiresAt = this.expiry(data);
-    const cached = this.cache.get(sid);
     const now = Date.now();
-    if (cached && now - cached.writtenAt < TOUCH_EVERY_MS) {
-      cached.expiresAt = expiresAt;
-      return cb?.();
-    }
+    const last = this.touched.get(sid);
+    if (last !== undefined && now - last < TOUCH_EVERY_MS) return cb?.();
     sessions
-      .touchSession(this.db, sid, expiresAt)
+      .touchSession(this.db, sid, this.expiry(data), now)
       .then(() => {
-        if (cached) Object.assign(cached, { expiresAt, writtenAt: now });
+        this.track(sid, now);
         cb?.();
       })
       .catch((e) => cb?.(e));
   }
 
   override destroy(sid: string, cb?: Callback): void {
-    this.cache.delete(sid);
+    this.touched.delete(sid);
     sessions
       .deleteSession(this.db, sid)
       .then(() => cb?.())
@@ -93,7 +82,7 @@ export class SqliteSessionStore extends session.Store {
 
   async sweep(): Promise<void> {
     const now = Date.now();
-    for (const [sid, c] of this.cache) if (c.expiresAt <= now) this.cache.delete(sid);
+    for (const [sid, at] of this.touched) if (now - at > this.ttlMs) this.touched.delete(sid);
     await sessions.deleteExpiredSessions(this.db, now).catch(() => undefined);
   }
 
@@ -101,14 +90,20 @@ export class SqliteSessionStore extends session.Store {
     clearInterval(this.sweeper);
   }
 
-  private remember(sid: string, entry: Cached): void {
-    this.cache.delete(sid);
-    this.cache.set(sid, entry);
-    if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+  private track(sid: string, at: number): void {
+    this.touched.delete(sid);
+    this.touched.set(sid, at);
+    if (this.touched.size > MAX_TRACKED) this.touched.delete(this.touched.keys().next().value!);
   }
 
   private expiry(data: session.SessionData): number {
     const expires = data.cookie?.expires;
     return expires ? new Date(expires).getTime() : Date.now() + this.ttlMs;
   }
+}
+
+/** passport keeps the signed-in user's id in the session; the row names it for revocation. */
+function userOf(data: session.SessionData): number | null {
+  const id = (data as { passport?: { user?: unknown } }).passport?.user;
+  return typeof id === 'number' ? id : null;
 }

@@ -23,6 +23,10 @@ import { generateBulkHistory } from '../generators/bulkHistory';
 import { exportDirectory, importDirectory } from '../content/importExport';
 import { seed } from '../content/seed';
 import { createUser } from '../services/users/users';
+import { issuePasswordReset, listUsers, updateUser } from '../services/users/admin';
+import { ROLES, SYSTEM, type Role } from '../domain/roles';
+import { findUserByEmail } from '../stores/users';
+import type { UserUpdate } from '../contract/users';
 
 /**
  * `npm run cli -- <command>`. Each command opens the configured database (DATABASE_PATH),
@@ -207,7 +211,10 @@ user
   .requiredOption('--name <name>')
   .requiredOption('--role <role>', 'agent, engineer, manager or admin')
   .requiredOption('--department <slug>')
-  .option('--password <password>', 'at least 8 characters (default: read from FIRSTCALL_PASSWORD)')
+  .option(
+    '--password <password>',
+    '12 to 128 characters, not a common one (default: read from FIRSTCALL_PASSWORD)',
+  )
   .action(
     (opts: { email: string; name: string; role: string; department: string; password?: string }) =>
       withDb(async (db) => {
@@ -220,6 +227,120 @@ user
           department: created.departmentSlug,
         });
       }),
+  );
+
+const role = (value: string): Role => {
+  if (!(ROLES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`a role is one of ${ROLES.join(', ')}`);
+  return value as Role;
+};
+
+async function userByEmail(db: Database, email: string) {
+  const found = await findUserByEmail(db, email.trim().toLowerCase());
+  if (!found) throw new AppError(404, 'not_found', `No user has the email ${email}.`);
+  return found;
+}
+
+user
+  .command('list')
+  .description('list users (name, email, role, department, active, last sign-in)')
+  .option('--role <role>', 'only this role', role)
+  .option('--department <slug>', 'only this department')
+  .option('--json', 'print JSON instead of a table')
+  .action((opts: { role?: Role; department?: string; json?: boolean }) =>
+    withDb(async (db) => {
+      const { rows } = await listUsers(db, { ...opts, limit: 100_000, offset: 0 });
+      const list = rows.map((u) => ({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        department: u.departmentSlug,
+        active: Boolean(u.active),
+        lastSignInAt: u.lastSignInAt,
+      }));
+      if (opts.json) return print(list);
+      const cells = list.map((u) => [
+        u.email,
+        u.name,
+        u.role,
+        u.department,
+        u.active ? 'active' : 'disabled',
+        u.lastSignInAt?.slice(0, 16).replace('T', ' ') ?? 'never',
+      ]);
+      const header = ['EMAIL', 'NAME', 'ROLE', 'DEPARTMENT', 'STATUS', 'LAST SIGN-IN'];
+      const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+      for (const line of [header, ...cells])
+        console.log(
+          line
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd(),
+        );
+    }),
+  );
+
+user
+  .command('set')
+  .description('change a user: role, department, disable (ends their sessions at once) or enable')
+  .argument('<email>')
+  .option('--role <role>', 'agent, engineer, manager or admin', role)
+  .option('--department <slug>')
+  .option('--name <name>')
+  .option('--disable', 'disable the account: every session ends now')
+  .option('--enable', 'enable the account again')
+  .action(
+    (
+      email: string,
+      opts: {
+        role?: Role;
+        department?: string;
+        name?: string;
+        disable?: boolean;
+        enable?: boolean;
+      },
+    ) =>
+      withDb(async (db) => {
+        if (opts.disable && opts.enable)
+          throw new InvalidArgumentError('--disable or --enable, not both');
+        const changes: UserUpdate = {
+          ...(opts.role && { role: opts.role }),
+          ...(opts.department && { department: opts.department }),
+          ...(opts.name && { name: opts.name }),
+          ...(opts.disable && { active: false }),
+          ...(opts.enable && { active: true }),
+        };
+        if (!Object.keys(changes).length)
+          throw new InvalidArgumentError(
+            'nothing to change: give --role, --department, --name, --disable or --enable',
+          );
+        const found = await userByEmail(db, email);
+        const u = await updateUser(db, SYSTEM, found.id, changes);
+        print({
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          department: u.departmentSlug,
+          active: Boolean(u.active),
+        });
+      }),
+  );
+
+user
+  .command('reset')
+  .description(
+    'print a one-time link (72 h) for the user to set a new password; their sessions end',
+  )
+  .argument('<email>')
+  .action((email: string) =>
+    withDb(async (db, config) => {
+      const found = await userByEmail(db, email);
+      const base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+      const link = await issuePasswordReset(db, SYSTEM, found.id, {
+        base,
+        mail: () => Promise.resolve(false),
+      });
+      print({ email: found.email, resetUrl: link.resetUrl, expiresAt: link.expiresAt });
+    }),
   );
 
 program.parseAsync(process.argv).catch((err: unknown) => {

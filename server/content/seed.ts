@@ -84,7 +84,7 @@ export async function seed(
     for (const u of [...DEMO_USERS, ...DEMO_TEAM]) {
       const user =
         (await findUserByEmail(deps.db, u.email)) ??
-        (await createUser(deps.db, { ...u, password: DEMO_PASSWORD }));
+        (await createUser(deps.db, { ...u, password: DEMO_PASSWORD }, 'demo'));
       if (DEMO_USERS.includes(u)) demoUsers.push(u.email);
       if (user.role === 'agent') agents.push(user);
     }

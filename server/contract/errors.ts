@@ -25,6 +25,11 @@ export const ERROR_IDS = [
   'mfa_not_pending',
   // users
   'email_taken',
+  'password_weak',
+  'password_link_invalid',
+  'last_admin',
+  'password_wrong',
+  'local_login_disabled',
   // departments
   'department_exists',
   'department_archived',

@@ -1,5 +1,5 @@
-import type { User } from '../contract/users';
-import type { UserRow } from '../stores/users';
+import type { SessionInfo, User, UserDetail } from '../contract/users';
+import type { UserDetailRow, UserRow } from '../stores/users';
 
 export const presentUser = (u: UserRow): User => ({
   id: u.id,
@@ -8,3 +8,15 @@ export const presentUser = (u: UserRow): User => ({
   role: u.role,
   department: { id: u.departmentId, slug: u.departmentSlug, name: u.departmentName },
 });
+
+export const presentUserDetail = (u: UserDetailRow): UserDetail => ({
+  ...presentUser(u),
+  active: Boolean(u.active),
+  createdAt: u.createdAt,
+  lastSignInAt: u.lastSignInAt,
+  password: Boolean(u.hasPassword),
+  sso: Boolean(u.sso),
+  mfaEnrolled: Boolean(u.mfaEnrolled),
+});
+
+export type { SessionInfo };

@@ -5,8 +5,6 @@ import type { Database } from '../db/connection';
 import { actorOf, requireRole, requireUser } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { getSettings, updateSettings } from '../services/settings/settings';
-import { resetMfa } from '../services/users/mfa';
-import { userIdParam } from '../contract/users';
 import { listAudit } from '../stores/audit';
 import { auditCsv } from '../presenters/auditCsv';
 import { badRequest } from '../errors';
@@ -48,13 +46,6 @@ export function adminRouter(db: Database): Router {
     }
     const { rows, total } = await listAudit(db, filters);
     res.json({ data: rows, meta: { total, limit: filters.limit, offset: filters.offset } });
-  });
-
-  // a lost phone: the user enrols again at their next sign-in
-  router.post('/users/:id/mfa-reset', requireRole('admin'), async (req, res) => {
-    const { id } = parse(userIdParam, req.params);
-    await resetMfa(db, actorOf(req), id);
-    res.status(204).end();
   });
 
   return router;

@@ -1,8 +1,8 @@
 import { Router, type Request } from 'express';
-import { loginLimiter } from '../auth/loginLimiter';
 import type { createPassport } from '../auth/passport';
 import type { Config } from '../config';
 import { loginSchema, mfaCodeSchema } from '../contract/auth';
+import { changePasswordSchema, setPasswordSchema, tokenQuery } from '../contract/users';
 import type { Database } from '../db/connection';
 import { AppError, badRequest, unauthenticated } from '../errors';
 import { actorOf, publicRoute, requireUser } from '../middleware/auth';
@@ -17,6 +17,18 @@ import {
   verifySecondFactor,
 } from '../services/users/mfa';
 import { recordFailedSignIn, recordSignIn, recordSignOut } from '../services/users/signIns';
+import {
+  assertNotThrottled,
+  clearLoginFailures,
+  recordLoginFailure,
+} from '../services/users/loginThrottle';
+import { passwordLinkInfo, setPasswordFromLink } from '../services/users/passwordLinks';
+import {
+  changePassword,
+  endOtherSessions,
+  listSessions,
+  type SessionDevice,
+} from '../services/users/account';
 import { findUserById, type UserRow } from '../stores/users';
 
 declare module 'express-session' {
@@ -25,6 +37,8 @@ declare module 'express-session' {
     signedInAt?: number;
     /** the password was right, the second factor is still to come (not signed in yet) */
     mfaPending?: { userId: number; at: number };
+    /** where the session was opened, for the person's list of sessions */
+    device?: SessionDevice;
   }
 }
 
@@ -45,10 +59,41 @@ export function authRouter(
 ): Router {
   const router = Router();
 
+  /** Password sign-in can be turned off when the company sign-in is the way in. */
+  function assertLocalLogin() {
+    if (!config.localLogin)
+      throw new AppError(
+        403,
+        'local_login_disabled',
+        `Password sign-in is turned off: sign in with ${config.oidc?.displayName ?? 'your company account'}.`,
+      );
+  }
+
+  /**
+   * The password was right: asks for the second factor when the person has one, else signs
+   * them in. Either way on a fresh session id (no fixation).
+   */
+  async function afterPassword(req: Request, user: UserRow) {
+    if (await hasMfa(db, user.id)) {
+      // not signed in yet: a new session that only remembers whose code to ask for
+      await promisify((cb) => req.session.regenerate(cb));
+      req.session.mfaPending = { userId: user.id, at: Date.now() };
+      return { mfaRequired: true as const, csrfToken: freshToken(req) };
+    }
+    // passport regenerates the session here
+    const data = await signIn(req, user);
+    await recordSignIn(db, user.id, 'password', address(req));
+    return data;
+  }
+
   /** Signs `user` in on a fresh session id (no fixation) and answers as login does. */
   async function signIn(req: Request, user: UserRow) {
     await promisify((cb) => req.logIn(user, cb));
     req.session.signedInAt = Date.now();
+    req.session.device = {
+      address: address(req),
+      userAgent: req.get('user-agent')?.slice(0, 200) ?? null,
+    };
     const { required } = await mfaStatus(db, user.id, user.role, config.mfaRequired);
     return { user: presentUser(user), mfaEnrolmentRequired: required, csrfToken: freshToken(req) };
   }
@@ -57,28 +102,56 @@ export function authRouter(
     res.json({ data: { token: csrf.generateToken(req) } });
   });
 
-  router.post('/login', publicRoute, loginLimiter(config), async (req, res) => {
+  router.post('/login', publicRoute, async (req, res) => {
+    assertLocalLogin();
     const { email } = parse(loginSchema, req.body);
+    const attempt = { email, address: address(req) };
+    await assertNotThrottled(db, config, attempt);
     const user = await new Promise<UserRow | false>((resolve, reject) => {
       passport.authenticate('local', { session: false }, (err: unknown, u: UserRow | false) =>
         err ? reject(err) : resolve(u),
       )(req, res, () => undefined);
     });
     if (!user) {
-      await recordFailedSignIn(db, 'password', { email }, address(req));
+      await recordLoginFailure(db, config, attempt);
+      await recordFailedSignIn(db, 'password', { email }, attempt.address);
       throw loginFailed();
     }
-    if (await hasMfa(db, user.id)) {
-      // not signed in yet: a new session that only remembers whose code to ask for
-      await promisify((cb) => req.session.regenerate(cb));
-      req.session.mfaPending = { userId: user.id, at: Date.now() };
-      res.json({ data: { mfaRequired: true, csrfToken: freshToken(req) } });
-      return;
-    }
-    // passport regenerates the session here: a fresh id at every sign-in (no fixation)
-    const data = await signIn(req, user);
-    await recordSignIn(db, user.id, 'password', address(req));
+    await clearLoginFailures(db, attempt);
+    res.json({ data: await afterPassword(req, user) });
+  });
+
+  // an invitation or reset link: whose it is (the page greets them), then the new password
+  router.get('/set-password', publicRoute, async (req, res) => {
+    assertLocalLogin();
+    const { token } = parse(tokenQuery, req.query);
+    res.json({ data: await passwordLinkInfo(db, token) });
+  });
+
+  router.post('/set-password', publicRoute, async (req, res) => {
+    assertLocalLogin();
+    const { token, password } = parse(setPasswordSchema, req.body);
+    const user = await setPasswordFromLink(db, token, password);
+    res.json({ data: await afterPassword(req, user) });
+  });
+
+  router.post('/password', requireUser, async (req, res) => {
+    assertLocalLogin();
+    const { currentPassword, newPassword } = parse(changePasswordSchema, req.body);
+    await changePassword(db, req.user!, currentPassword, newPassword, req.sessionID);
+    // this session goes on under a new id; every other one has ended
+    const signedInAt = req.session.signedInAt;
+    const data = await signIn(req, req.user!);
+    req.session.signedInAt = signedInAt;
     res.json({ data });
+  });
+
+  router.get('/sessions', requireUser, async (req, res) => {
+    res.json({ data: await listSessions(db, req.user!.id, req.sessionID) });
+  });
+
+  router.post('/sessions/end-others', requireUser, async (req, res) => {
+    res.json({ data: { ended: await endOtherSessions(db, req.user!.id, req.sessionID) } });
   });
 
   router.post('/mfa/verify', publicRoute, async (req, res) => {

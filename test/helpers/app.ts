@@ -116,6 +116,9 @@ export class Client {
   patch(url: string, body?: object) {
     return this.agent.patch(url).set('X-CSRF-Token', this.token).send(body);
   }
+  delete(url: string) {
+    return this.agent.delete(url).set('X-CSRF-Token', this.token);
+  }
   async login(email: string, password = PASSWORD) {
     if (!this.token) await this.refreshToken();
     const res = await this.post('/api/auth/login', { email, password });

@@ -23,6 +23,12 @@ export function contractData<S extends z.ZodType>(schema: S, res: { body: unknow
   return (matches(envelope, res.body) as { data: z.output<S> }).data;
 }
 
+/** A paged list body, `{ data: [...], meta }`. */
+export function contractList<S extends z.ZodType>(schema: S, res: { body: unknown }) {
+  const envelope = z.strictObject({ data: z.array(schema), meta: pageMeta });
+  return matches(envelope, res.body) as { data: z.output<S>[]; meta: z.output<typeof pageMeta> };
+}
+
 const errorBody = z.strictObject({
   error: z.strictObject({
     id: z.enum(ERROR_IDS),

@@ -5,7 +5,15 @@ import { createLogger } from '../../server/logger';
 import { SearchIndex } from '../../server/search/searchIndex';
 import { countSessions } from '../../server/stores/sessions';
 import { loginResponse, logoutResponse, meResponse } from '../../server/contract/auth';
-import { client, makeTestApp, PASSWORD, signedIn, USERS, type TestContext } from '../helpers/app';
+import {
+  Client,
+  client,
+  makeTestApp,
+  PASSWORD,
+  signedIn,
+  USERS,
+  type TestContext,
+} from '../helpers/app';
 import { contractData, contractError } from '../helpers/contract';
 
 const cookieOf = (res: request.Response): string | undefined => {
@@ -77,7 +85,7 @@ describe('auth', () => {
   });
 
   it('marks the cookie Secure behind an HTTPS proxy when trust proxy is on', async () => {
-    const proxied = await makeTestApp({ TRUST_PROXY: 'true' });
+    const proxied = await makeTestApp({ TRUST_PROXY: '1' });
     try {
       const res = await request(proxied.app)
         .get('/api/auth/csrf')
@@ -171,7 +179,7 @@ describe('auth', () => {
   });
 
   describe('throttling', () => {
-    const fail = (c: ReturnType<typeof client>, email = USERS.agent.email) =>
+    const fail = (c: ReturnType<typeof client>, email: string = USERS.agent.email) =>
       c.login(email, 'wrong-password');
 
     it('answers 429 with Retry-After from the 6th failure, even with the right password', async () => {
@@ -192,7 +200,7 @@ describe('auth', () => {
     });
 
     it('does not lock the owner out from another address', async () => {
-      const proxied = await makeTestApp({ TRUST_PROXY: 'true' });
+      const proxied = await makeTestApp({ TRUST_PROXY: '1' });
       try {
         const attacker = client(proxied);
         await attacker.refreshToken();
@@ -211,6 +219,59 @@ describe('auth', () => {
           .set('X-Forwarded-For', '198.51.100.7')
           .send({ email: USERS.agent.email, password: PASSWORD });
         expect(res.status).toBe(200);
+      } finally {
+        await proxied.close();
+      }
+    });
+
+    it('throttles one address trying many accounts (30 failures across any accounts)', async () => {
+      const c = client(ctx);
+      for (let i = 0; i < 30; i++)
+        expect((await fail(c, `guess${i}@test.example`)).status).toBe(401);
+      const blocked = await client(ctx).login(USERS.engineer.email, PASSWORD);
+      expect(blocked.status).toBe(429);
+      expect(contractError(blocked).id).toBe('too_many_attempts');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+      // nothing typed is kept: the account is a hash of the email
+      const rows = await ctx.db.all<{ account: string }>('SELECT account FROM login_failures');
+      expect(rows).toHaveLength(30);
+      expect(JSON.stringify(rows)).not.toContain('guess');
+    });
+
+    it('keeps counting across a restart and across processes (the counts are in the database)', async () => {
+      const c = client(ctx);
+      for (let i = 0; i < 5; i++) await fail(c);
+      const restarted = createApp({
+        config: ctx.config,
+        db: ctx.db,
+        search: new SearchIndex(),
+        logger: createLogger('silent'),
+      });
+      const again = new Client(request.agent(restarted));
+      expect((await again.login(USERS.agent.email, PASSWORD)).status).toBe(429);
+    });
+
+    it('with TRUST_PROXY=1 a client-chosen X-Forwarded-For does not escape the throttle', async () => {
+      const proxied = await makeTestApp({ TRUST_PROXY: '1' });
+      try {
+        const attacker = client(proxied);
+        await attacker.refreshToken();
+        const attempt = (spoofed: string, password: string) =>
+          attacker.agent
+            .post('/api/auth/login')
+            .set('X-CSRF-Token', attacker.token)
+            // the client sent the first address; the one proxy in front appended the real one
+            .set('X-Forwarded-For', `${spoofed}, 203.0.113.9`)
+            .send({ email: USERS.agent.email, password });
+        for (let i = 0; i < 5; i++)
+          expect((await attempt(`10.9.9.${i}`, 'wrong-password')).status).toBe(401);
+        expect((await attempt('10.9.9.99', PASSWORD)).status).toBe(429);
+        const logged = await proxied.db.all<{ detail: string }>(
+          "SELECT detail FROM audit_log WHERE action = 'auth.login_failed'",
+        );
+        expect(logged.map((r) => JSON.parse(r.detail).address)).toEqual(
+          Array(5).fill('203.0.113.9'),
+        );
       } finally {
         await proxied.close();
       }

@@ -129,14 +129,64 @@ describe('loadConfig: invalid values', () => {
 
 describe('loadConfig: TRUST_PROXY', () => {
   it.each<[string, boolean | number | string]>([
-    ['true', true],
     ['false', false],
     ['', false],
     ['2', 2],
     [' 1 ', 1],
     ['loopback', 'loopback'],
     ['10.0.0.1, 10.0.0.2', '10.0.0.1, 10.0.0.2'],
+    ['10.0.0.0/8, loopback, fd00::/8', '10.0.0.0/8, loopback, fd00::/8'],
   ])('parses %j as %j', (raw, expected) => {
     expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toBe(expected);
+  });
+
+  it('refuses true, saying why: any client could choose its address', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: true would believe any client's X-Forwarded-For .*escape the sign-in throttle.*e\.g\. 1/,
+    );
+  });
+
+  it('refuses what is neither a hop count nor an address', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1, proxy.example.com, 10.0.0.0/99' })).toThrow(
+      /TRUST_PROXY: not a hop count, address or subnet: "proxy\.example\.com", "10\.0\.0\.0\/99"/,
+    );
+  });
+});
+
+describe('loadConfig: company sign-in', () => {
+  const oidc = {
+    OIDC_ISSUER: 'https://id.example.com/realms/acme',
+    OIDC_CLIENT_ID: 'firstcall',
+    OIDC_CLIENT_SECRET: 's3cret',
+    OIDC_REDIRECT_URI: 'https://kb.example.com/api/auth/oidc/callback',
+    OIDC_ROLE_MAP: 'kb-agents=agent, kb-admins=admin',
+  };
+  it('reads the provider, the role map and the display name', () => {
+    const c = loadConfig({ ...oidc, OIDC_DISPLAY_NAME: 'Acme SSO' });
+    expect(c.oidc).toMatchObject({
+      issuer: oidc.OIDC_ISSUER,
+      displayName: 'Acme SSO',
+      groupsClaim: 'groups',
+    });
+    expect([...c.oidc!.roleMap]).toEqual([
+      ['kb-agents', 'agent'],
+      ['kb-admins', 'admin'],
+    ]);
+    expect(loadConfig({}).oidc).toBeNull();
+  });
+  it('lists what is missing or wrong', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
+      /missing OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI/,
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: 'kb-agents=boss' })).toThrow(
+      /OIDC_ROLE_MAP: "kb-agents=boss" is not group=role/,
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: '' })).toThrow(
+      /OIDC_ROLE_MAP: required with OIDC/,
+    );
+    expect(() => loadConfig({ LOCAL_LOGIN: 'false' })).toThrow(
+      /LOCAL_LOGIN: false needs the company sign-in/,
+    );
+    expect(loadConfig({ ...oidc, LOCAL_LOGIN: 'false' }).localLogin).toBe(false);
   });
 });

@@ -1,22 +1,31 @@
 import type { Database } from '../../db/connection';
 import { insertAudit } from '../../stores/audit';
-import { findUserByEmail } from '../../stores/users';
+import { findUserByEmail, markSignedIn } from '../../stores/users';
 
 /**
  * Sign-ins, refused sign-ins and sign-outs go to the audit log, so an admin can answer "who
  * was in, from where, and is someone guessing passwords". The address is the client's as
  * Express sees it (TRUST_PROXY decides whether a proxy's header is believed).
  */
-export type SignInMethod = 'password' | 'password+mfa';
+export type SignInMethod = 'password' | 'password+mfa' | 'sso';
 
-export const recordSignIn = (db: Database, userId: number, method: SignInMethod, address: string) =>
-  insertAudit(db, {
+export async function recordSignIn(
+  db: Database,
+  userId: number,
+  method: SignInMethod,
+  address: string,
+) {
+  const at = new Date().toISOString();
+  await markSignedIn(db, userId, at);
+  await insertAudit(db, {
     actorId: userId,
     action: 'auth.login',
     entity: 'user',
     entityId: userId,
     detail: { method, address },
+    at,
   });
+}
 
 /**
  * A refused sign-in. It names the account when the email is one (the log is admins' only, and
