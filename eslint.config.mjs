@@ -10,7 +10,7 @@ const FLOORS = [
   ['contract'], // the wire words: zod schemas, enums, error ids; imports nothing of the server
   ['errors', 'logger', 'paths'],
   ['domain', 'db', 'markdown', 'config'], // domain: rules several floors need (roles, visibility…)
-  ['stores', 'search'], // stores: the only SQL; search: the engine
+  ['stores', 'search', 'mail'], // stores: the only SQL; search: the engine; mail: SMTP out
   ['services'], // business rules and transactions, one sub-folder per capability
   ['generators'], // demo and bulk history
   ['content'], // docs as code: import, export, seed

@@ -1,3 +1,5 @@
+const ESM_ONLY = '(@scure|@noble|openid-client|oauth4webapi|jose)';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -12,11 +14,12 @@ module.exports = {
       { tsconfig: 'test/unit/client/tsconfig.json' },
     ],
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // otplib's base32 and HMAC helpers ship only ES modules: compiled to CommonJS for jest
-    '/node_modules/@(scure|noble)/.+\\.js$': '<rootDir>/test/helpers/esmToCjs.js',
+    // otplib's base32 and HMAC helpers, and openid-client with its JOSE and OAuth libraries,
+    // ship only ES modules: compiled to CommonJS for jest (Node itself loads them natively)
+    [`/node_modules/${ESM_ONLY}/.+\\.js$`]: '<rootDir>/test/helpers/esmToCjs.js',
   },
   // node_modules stay untransformed, except those packages (also when nested in another's)
-  transformIgnorePatterns: ['/node_modules/(?!(.*/node_modules/)?@(scure|noble)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(.*/node_modules/)?${ESM_ONLY}/)`],
   // marked ships only ES modules; jest's CommonJS runtime loads its UMD build instead.
   // (Node >= 20.19 requires the ES module build natively at run time.)
   moduleNameMapper: { '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js' },

@@ -13,6 +13,8 @@ import type { Database } from './db/connection';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
 import { usersRouter } from './routes/users';
+import { oidcRouter } from './routes/oidc';
+import { OidcClient } from './auth/oidc';
 import { csrf } from './middleware/csrf';
 import { requireMfaEnrolment } from './middleware/mfa';
 import { apiNotFound, errorHandler } from './middleware/errorHandler';
@@ -100,7 +102,9 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use('/api', csrf.csrfSynchronisedProtection);
 
   app.use('/api', requireMfaEnrolment(config, db));
-  app.use('/api/auth', authRouter(config, db, passport));
+  const sso = config.oidc ? new OidcClient(config.oidc) : null;
+  app.use('/api/auth', authRouter(config, db, passport, sso));
+  if (sso) app.use('/api/auth/oidc', oidcRouter(db, sso, logger));
   app.use('/api/users', usersRouter(config, db, createMailer(config, logger)));
   app.use('/api/departments', departmentsRouter(db));
   app.use('/api/articles', articlesRouter({ db, search }));

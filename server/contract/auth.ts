@@ -24,7 +24,16 @@ export const loginResponse = z.union([
   /** the password was right; POST /api/auth/mfa/verify with a code finishes the sign-in */
   z.strictObject({ mfaRequired: z.literal(true), csrfToken: z.string() }),
 ]);
-export const logoutResponse = z.strictObject({ csrfToken: z.string() });
+/** `endSessionUrl`: signed in through the company's provider; open it to sign out there too. */
+export const logoutResponse = z.strictObject({
+  csrfToken: z.string(),
+  endSessionUrl: z.string().optional(),
+});
+/** GET /api/auth/providers: how the sign-in page offers to sign in. */
+export const providersResponse = z.strictObject({
+  password: z.boolean(),
+  sso: z.strictObject({ name: z.string(), startUrl: z.string() }).nullable(),
+});
 export const meResponse = z.strictObject(signedIn);
 
 /** A 6-digit code from the authenticator app, or a recovery code (XXXXX-XXXXX). */

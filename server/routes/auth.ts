@@ -23,22 +23,16 @@ import {
   recordLoginFailure,
 } from '../services/users/loginThrottle';
 import { passwordLinkInfo, setPasswordFromLink } from '../services/users/passwordLinks';
-import {
-  changePassword,
-  endOtherSessions,
-  listSessions,
-  type SessionDevice,
-} from '../services/users/account';
+import { changePassword, endOtherSessions, listSessions } from '../services/users/account';
+import { beginSession, clientAddress, promisify } from '../auth/signInSession';
+import { mfaRequiredHere } from '../middleware/mfa';
+import type { OidcClient } from '../auth/oidc';
 import { findUserById, type UserRow } from '../stores/users';
 
 declare module 'express-session' {
   interface SessionData {
-    /** when the user signed in: sessions end after SESSION_MAX_HOURS whatever the activity */
-    signedInAt?: number;
     /** the password was right, the second factor is still to come (not signed in yet) */
     mfaPending?: { userId: number; at: number };
-    /** where the session was opened, for the person's list of sessions */
-    device?: SessionDevice;
   }
 }
 
@@ -49,15 +43,23 @@ const notPending = () =>
 
 const loginFailed = () => new AppError(401, 'login_failed', 'Email or password is incorrect.');
 
-const promisify = (fn: (cb: (err?: unknown) => void) => void) =>
-  new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
-
 export function authRouter(
   config: Config,
   db: Database,
   passport: ReturnType<typeof createPassport>,
+  sso: OidcClient | null,
 ): Router {
   const router = Router();
+
+  // how the sign-in page offers to sign in
+  router.get('/providers', publicRoute, (_req, res) => {
+    res.json({
+      data: {
+        password: config.localLogin,
+        sso: sso && { name: sso.settings.displayName, startUrl: '/api/auth/oidc/start' },
+      },
+    });
+  });
 
   /** Password sign-in can be turned off when the company sign-in is the way in. */
   function assertLocalLogin() {
@@ -88,13 +90,8 @@ export function authRouter(
 
   /** Signs `user` in on a fresh session id (no fixation) and answers as login does. */
   async function signIn(req: Request, user: UserRow) {
-    await promisify((cb) => req.logIn(user, cb));
-    req.session.signedInAt = Date.now();
-    req.session.device = {
-      address: address(req),
-      userAgent: req.get('user-agent')?.slice(0, 200) ?? null,
-    };
-    const { required } = await mfaStatus(db, user.id, user.role, config.mfaRequired);
+    await beginSession(req, user, 'password');
+    const { required } = await mfaStatus(db, user.id, user.role, mfaRequiredHere(config, req));
     return { user: presentUser(user), mfaEnrolmentRequired: required, csrfToken: freshToken(req) };
   }
 
@@ -176,7 +173,7 @@ export function authRouter(
 
   router.get('/mfa', requireUser, async (req, res) => {
     const u = req.user!;
-    res.json({ data: await mfaStatus(db, u.id, u.role, config.mfaRequired) });
+    res.json({ data: await mfaStatus(db, u.id, u.role, mfaRequiredHere(config, req)) });
   });
 
   router.post('/mfa/enrol', requireUser, async (req, res) => {
@@ -190,24 +187,33 @@ export function authRouter(
 
   router.post('/logout', publicRoute, async (req, res) => {
     const userId = req.user?.id;
+    const idToken = req.session.idToken;
     await promisify((cb) => req.logout(cb));
     if (userId !== undefined) await recordSignOut(db, userId, address(req));
     // the old session row is deleted from the store; the browser gets an empty new one
     await promisify((cb) => req.session.regenerate(cb));
-    res.json({ data: { csrfToken: freshToken(req) } });
+    // signed in through the company's provider: the client signs out there too
+    const endSessionUrl =
+      sso && idToken
+        ? await sso.endSessionUrl(idToken, `${publicBase(config, req)}/login`).catch(() => null)
+        : null;
+    res.json({ data: { csrfToken: freshToken(req), ...(endSessionUrl && { endSessionUrl }) } });
   });
 
   router.get('/me', requireUser, async (req, res) => {
     const u = req.user!;
-    const { required } = await mfaStatus(db, u.id, u.role, config.mfaRequired);
+    const { required } = await mfaStatus(db, u.id, u.role, mfaRequiredHere(config, req));
     res.json({ data: { user: presentUser(u), mfaEnrolmentRequired: required } });
   });
 
   return router;
 }
 
-/** The client's address as Express sees it (TRUST_PROXY decides whether a proxy is believed). */
-const address = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+const address = clientAddress;
+
+/** Where people open the product: PUBLIC_URL, else the address this request came to. */
+export const publicBase = (config: Config, req: Request) =>
+  config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
 function freshToken(req: Request): string {
   return csrf.generateToken(req, true);

@@ -126,7 +126,7 @@ describe('outcomes: undo, offline outbox, session expiry', () => {
     await page.context().clearCookies(); // the session is gone for this browser
     await page.keyboard.press('t');
     const dialog = page.getByRole('dialog', { name: 'Your session ended' });
-    await dialog.waitFor({ timeout: 5000 });
+    await dialog.waitFor({ timeout: 15_000 });
     await dialog.getByText('Sign in to continue.').waitFor();
     expect(await axeProblems(page)).toEqual([]);
     expect(await dialog.getByLabel('Email').inputValue()).toBe('agent@firstcall.example');

@@ -141,11 +141,13 @@ export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite
   const contexts: BrowserContext[] = [];
   const sessions: ApiSession[] = [];
 
+  // starting the server (demo content, search index) and Chromium takes seconds, more on a
+  // loaded two-core machine: the hook gets more than a test's 20 s
   beforeAll(async () => {
     server = await startServer(options.env);
     await options.seed?.(server);
     browser = await launchChromium();
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

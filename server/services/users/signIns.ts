@@ -34,20 +34,28 @@ export async function recordSignIn(
  */
 export async function recordFailedSignIn(
   db: Database,
-  step: 'password' | 'code',
-  who: { email: string } | { userId: number },
+  step: 'password' | 'code' | 'sso',
+  who: { email: string } | { userId: number } | null,
   address: string,
+  reason?: string,
 ) {
   const userId =
-    'userId' in who
-      ? who.userId
-      : ((await findUserByEmail(db, who.email.trim().toLowerCase()))?.id ?? null);
+    who === null
+      ? null
+      : 'userId' in who
+        ? who.userId
+        : ((await findUserByEmail(db, who.email.trim().toLowerCase()))?.id ?? null);
   await insertAudit(db, {
     actorId: null,
     action: 'auth.login_failed',
     entity: 'user',
     entityId: userId,
-    detail: { step, address, ...(userId === null && { account: 'unknown' }) },
+    detail: {
+      step,
+      address,
+      ...(userId === null && { account: 'unknown' }),
+      ...(reason && { reason }),
+    },
   });
 }
 
