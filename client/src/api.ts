@@ -19,6 +19,14 @@ import type {
   ImpactData,
   LoginResponse,
   Me,
+  InviteResult,
+  InviteUser,
+  PasswordLinkInfo,
+  Providers,
+  ResetResult,
+  SessionInfo,
+  UserDetail,
+  UserUpdate,
   MfaEnrolment,
   MfaStatusData,
   NewContact,
@@ -74,7 +82,7 @@ export function errorMessage(err: unknown): string {
 
 // ---------- Transport: requests, CSRF token, session loss ----------
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
@@ -250,10 +258,48 @@ export const api = {
       body: { code },
     }),
 
-  async logout(): Promise<void> {
-    const d = await request<{ csrfToken?: string }>('/api/auth/logout', { method: 'POST' });
+  /** Signs out; with the company's sign-in, returns its sign-out address to open next. */
+  async logout(): Promise<string | null> {
+    const d = await request<{ csrfToken?: string; endSessionUrl?: string }>('/api/auth/logout', {
+      method: 'POST',
+    });
+    csrfToken = d.csrfToken ?? null;
+    return d.endSessionUrl ?? null;
+  },
+
+  /** How the sign-in page offers to sign in: a password, the company's sign-in, or both. */
+  providers: () => request<Providers>('/api/auth/providers', { quiet401: true }),
+
+  /** Whose invitation or reset link this is (400 password_link_invalid when spent or expired). */
+  passwordLink: (token: string) =>
+    request<PasswordLinkInfo>(`/api/auth/set-password?${new URLSearchParams({ token })}`, {
+      quiet401: true,
+    }),
+
+  /** Sets the password from a link and signs in (or asks for the second factor next). */
+  async setPassword(token: string, password: string): Promise<Me | { mfaRequired: true }> {
+    const d = await request<LoginResponse>('/api/auth/set-password', {
+      method: 'POST',
+      body: { token, password },
+      quiet401: true,
+    });
+    csrfToken = d.csrfToken ?? null;
+    if ('mfaRequired' in d) return { mfaRequired: true };
+    return { user: d.user, mfaEnrolmentRequired: d.mfaEnrolmentRequired };
+  },
+
+  /** Your own password: other sessions end; this one continues under a new id. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const d = await request<LoginResponse>('/api/auth/password', {
+      method: 'POST',
+      body: { currentPassword, newPassword },
+    });
     csrfToken = d.csrfToken ?? null;
   },
+
+  sessions: (signal?: AbortSignal) => request<SessionInfo[]>('/api/auth/sessions', { signal }),
+  endOtherSessions: () =>
+    request<{ ended: number }>('/api/auth/sessions/end-others', { method: 'POST' }),
 
   departments: (signal?: AbortSignal) => request<Department[]>('/api/departments', { signal }),
 
@@ -337,6 +383,35 @@ function auditParams(f: Partial<AuditQuery> & { format?: 'csv' }): URLSearchPara
 }
 
 /** Preview, review, versions, verification, the department queue, settings, audit, impact. */
+/** The admin's list of people, as the page filters it (empty means any). */
+export interface UserQuery {
+  q: string;
+  role: string;
+  department: string;
+  active: '' | 'true' | 'false';
+  offset: number;
+}
+export const USERS_PAGE = 50;
+
+export const usersApi = {
+  async list(f: UserQuery, signal?: AbortSignal): Promise<Page<UserDetail>> {
+    const params = new URLSearchParams({ limit: String(USERS_PAGE), offset: String(f.offset) });
+    for (const k of ['q', 'role', 'department', 'active'] as const) if (f[k]) params.set(k, f[k]);
+    const body = await requestEnvelope<UserDetail[]>(`/api/users?${params}`, { signal });
+    return { rows: body.data, total: body.meta?.total ?? body.data.length };
+  },
+  invite: (body: InviteUser) => request<InviteResult>('/api/users', { method: 'POST', body }),
+  update: (id: number, body: UserUpdate) =>
+    request<UserDetail>(`/api/users/${id}`, { method: 'PATCH', body }),
+  resetPassword: (id: number) =>
+    request<ResetResult>(`/api/users/${id}/password-reset`, { method: 'POST' }),
+  sessions: (id: number, signal?: AbortSignal) =>
+    request<SessionInfo[]>(`/api/users/${id}/sessions`, { signal }),
+  endSessions: (id: number) =>
+    request<{ ended: number }>(`/api/users/${id}/sessions`, { method: 'DELETE' }),
+  resetMfa: (id: number) => request<void>(`/api/users/${id}/mfa-reset`, { method: 'POST' }),
+};
+
 export const engineerApi = {
   /** Markdown → sanitized HTML, by the renderer and sanitizer the server saves with. */
   preview: (markdown: string, signal?: AbortSignal) =>

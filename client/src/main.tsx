@@ -12,6 +12,9 @@ import { ArticleForm } from './editor/ArticleForm';
 import { ShortcutHelp } from './help/ShortcutHelp';
 import { ImpactPage } from './impact/ImpactPage';
 import { LoginPage } from './login/LoginPage';
+import { NoAccessPage } from './login/NoAccessPage';
+import { SetPasswordPage } from './login/SetPasswordPage';
+import { LazyUsers } from './admin/LazyUsers';
 import { SessionDialog } from './login/SessionDialog';
 import { QueuePage } from './queue/QueuePage';
 import { readPrefill } from './queue/writeLink';
@@ -78,7 +81,8 @@ function App() {
   }, []);
 
   // Redirects run as effects so render stays pure; `replace` keeps Back meaningful.
-  const needsLogin = auth.status === 'out' && route.name !== 'login';
+  const isPublic = route.name === 'setPassword' || route.name === 'noAccess';
+  const needsLogin = auth.status === 'out' && route.name !== 'login' && !isPublic;
   const leaveLogin = auth.status === 'in' && route.name === 'login';
   useEffect(() => {
     if (needsLogin) navigate(loginUrlForHere(), { replace: true });
@@ -86,6 +90,23 @@ function App() {
   }, [needsLogin, leaveLogin, loc]);
 
   if (auth.status === 'loading') return <p class="splash">Loading Firstcall…</p>;
+  // pages for people who are not (or not yet) signed in, whoever this browser was signed in as
+  if (route.name === 'noAccess')
+    return <NoAccessPage reason={new URLSearchParams(loc.search).get('reason') ?? ''} />;
+  if (route.name === 'setPassword')
+    return (
+      <SetPasswordPage
+        token={new URLSearchParams(loc.search).get('token') ?? ''}
+        onSignedIn={(me) => {
+          setAuth({ status: 'in', user: me.user, mustEnrol: me.mfaEnrolmentRequired });
+          navigate(homeOf(me.user), { replace: true });
+        }}
+        onCodeNeeded={() => {
+          setAuth({ status: 'out' });
+          navigate('/login?step=code', { replace: true });
+        }}
+      />
+    );
   if (auth.status === 'error') {
     return (
       <div class="message-page" role="alert">
@@ -101,6 +122,8 @@ function App() {
     if (route.name !== 'login') return null;
     return (
       <LoginPage
+        startAt={new URLSearchParams(loc.search).get('step') === 'code' ? 'code' : 'password'}
+        next={safeNext(new URLSearchParams(loc.search).get('next'))}
         onLogin={(me) => {
           setAuth({ status: 'in', user: me.user, mustEnrol: me.mfaEnrolmentRequired });
           navigate(afterSignIn(me.user, loc.search), { replace: true });
@@ -170,6 +193,9 @@ function App() {
         break;
       case 'departments':
         page = <DepartmentsPage user={user} />;
+        break;
+      case 'users':
+        page = <LazyUsers user={user} />;
         break;
       case 'dashboard':
         page = <LazyDashboard user={user} loc={loc} />;

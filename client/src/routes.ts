@@ -15,6 +15,11 @@ export type Route =
   | { name: 'settings' }
   | { name: 'account' }
   | { name: 'departments' }
+  | { name: 'users' }
+  /** public: an invitation or reset link */
+  | { name: 'setPassword' }
+  /** public: the company's sign-in let someone in at the provider but not here */
+  | { name: 'noAccess' }
   | { name: 'dashboard' }
   | { name: 'notFound' };
 
@@ -42,6 +47,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/admin/settings') return { name: 'settings' };
   if (path === '/account') return { name: 'account' };
   if (path === '/admin/departments') return { name: 'departments' };
+  if (path === '/admin/users') return { name: 'users' };
+  if (path === '/set-password') return { name: 'setPassword' };
+  if (path === '/no-access') return { name: 'noAccess' };
   if (path === '/dashboard') return { name: 'dashboard' };
   const m = /^\/articles\/([^/]+)(?:\/(edit|history))?$/.exec(path);
   const slug = m?.[1] ? safeDecode(m[1]) : null;
@@ -62,6 +70,7 @@ export function matchRoute(pathname: string): Route {
 /** Only same-site paths are accepted as a post-login destination (no open redirects). */
 export function safeNext(next: string | null): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (matchRoute(next.split('?')[0] ?? '/').name === 'login') return '/';
+  const name = matchRoute(next.split('?')[0] ?? '/').name;
+  if (name === 'login' || name === 'setPassword' || name === 'noAccess') return '/';
   return next;
 }

@@ -51,6 +51,7 @@ export const mfaEnrolmentResponse = z.strictObject({
 export const mfaRecoveryCodesResponse = z.strictObject({ recoveryCodes: z.array(z.string()) });
 
 export type LoginResponse = z.infer<typeof loginResponse>;
+export type Providers = z.infer<typeof providersResponse>;
 export type Me = z.infer<typeof meResponse>;
 export type MfaStatusData = z.infer<typeof mfaStatusResponse>;
 export type MfaEnrolment = z.infer<typeof mfaEnrolmentResponse>;

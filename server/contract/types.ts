@@ -10,8 +10,17 @@ export type * from './enums';
 export type { DrillMetric, MetricKey } from './metrics';
 export type { ErrorId, ErrorBody } from './errors';
 export type { ArticleRef, DepartmentRef, PageMeta, PersonRef, SlugRef } from './refs';
-export type { LoginResponse, Me, MfaEnrolment, MfaStatusData } from './auth';
-export type { User } from './users';
+export type { LoginResponse, Me, MfaEnrolment, MfaStatusData, Providers } from './auth';
+export type {
+  InviteResult,
+  InviteUser,
+  PasswordLinkInfo,
+  ResetResult,
+  SessionInfo,
+  User,
+  UserDetail,
+  UserUpdate,
+} from './users';
 export type {
   Department,
   DepartmentCreate,

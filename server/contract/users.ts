@@ -113,7 +113,9 @@ export const sessionResponse = z.strictObject({
 
 export type NewUser = z.input<typeof newUserSchema>;
 export type InviteUser = z.infer<typeof inviteUserSchema>;
-export type UserUpdate = z.infer<typeof userUpdateSchema>;
+export type UserUpdate = z.input<typeof userUpdateSchema>;
+export type InviteResult = z.infer<typeof inviteResponse>;
+export type ResetResult = z.infer<typeof resetResponse>;
 export type UserListQuery = z.infer<typeof userListQuery>;
 export type User = z.infer<typeof userResponse>;
 export type UserDetail = z.infer<typeof userDetailResponse>;

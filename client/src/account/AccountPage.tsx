@@ -1,7 +1,10 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../../../server/contract/types';
+import { api } from '../api';
 import { roleLabel } from '../ui/format';
 import { MfaSection } from './MfaSection';
+import { PasswordSection } from './PasswordSection';
+import { SessionsSection } from './SessionsSection';
 
 interface Props {
   user: User;
@@ -12,6 +15,15 @@ interface Props {
 
 /** Your own account: who you are and how you sign in. */
 export function AccountPage({ user, mustEnrol, onEnrolled }: Props) {
+  const [changes, setChanges] = useState(0);
+  const [passwordLogin, setPasswordLogin] = useState(true);
+  useEffect(() => {
+    // with the company's sign-in only, there is no password here to change
+    api.providers().then(
+      (p) => setPasswordLogin(p.password),
+      () => undefined,
+    );
+  }, []);
   useEffect(() => {
     document.title = 'Account · Firstcall';
   }, []);
@@ -27,6 +39,10 @@ export function AccountPage({ user, mustEnrol, onEnrolled }: Props) {
         {user.name} · {user.email} · {roleLabel[user.role] ?? user.role} · {user.department.name}
       </p>
       <MfaSection onEnrolled={onEnrolled} />
+      {!mustEnrol && passwordLogin && (
+        <PasswordSection onChanged={() => setChanges((n) => n + 1)} />
+      )}
+      {!mustEnrol && <SessionsSection reload={changes} />}
     </section>
   );
 }

@@ -5,6 +5,11 @@ import { Message } from '../ui/Message';
 
 const PLACES = [
   {
+    href: '/admin/users',
+    name: 'Users',
+    what: 'Add people with an invitation link, change roles and departments, disable leavers, reset passwords.',
+  },
+  {
     href: '/admin/settings',
     name: 'Settings',
     what: 'FCR repeat window, escalation costs, verification interval, outcome rules.',

@@ -1,17 +1,22 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage, prefetchCsrf } from '../api';
-import type { Me } from '../../../server/contract/types';
+import type { Me, Providers } from '../../../server/contract/types';
 
 interface Props {
   onLogin: (me: Me) => void;
+  /** `code`: the password was already right (a password just set): ask for the second factor */
+  startAt?: 'password' | 'code';
+  /** where to go after signing in, carried through the company's sign-in too */
+  next?: string;
 }
 
 /** Email and password; then, for accounts with two-step sign-in, a code from the app. */
-export function LoginPage({ onLogin }: Props) {
+export function LoginPage({ onLogin, startAt = 'password', next }: Props) {
+  const [providers, setProviders] = useState<Providers | null>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [step, setStep] = useState<'password' | 'code'>('password');
+  const [step, setStep] = useState<'password' | 'code'>(startAt);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -21,6 +26,7 @@ export function LoginPage({ onLogin }: Props) {
     document.title = 'Sign in · Firstcall';
     emailRef.current?.focus();
     prefetchCsrf();
+    api.providers().then(setProviders, () => setProviders({ password: true, sso: null }));
   }, []);
   useEffect(() => {
     if (step === 'code') codeRef.current?.focus();
@@ -55,6 +61,26 @@ export function LoginPage({ onLogin }: Props) {
     }
   }
 
+  const sso = providers?.sso;
+  const ssoHref = sso && `${sso.startUrl}?${new URLSearchParams({ next: next ?? '/' })}`;
+  // with the company's sign-in only, the page is one button
+  if (providers && !providers.password && step === 'password')
+    return (
+      <main class="login" id="main">
+        <div class="login-card">
+          <h1>
+            <span class="brand">Firstcall</span>
+            <span class="login-sub">Sign in</span>
+          </h1>
+          {ssoHref && (
+            <a class="button button-primary button-block" href={ssoHref}>
+              Sign in with {sso.name}
+            </a>
+          )}
+        </div>
+      </main>
+    );
+
   return (
     <main class="login" id="main">
       <form class="login-card" onSubmit={submit}>
@@ -62,6 +88,14 @@ export function LoginPage({ onLogin }: Props) {
           <span class="brand">Firstcall</span>
           <span class="login-sub">{step === 'password' ? 'Sign in' : 'Two-step sign-in'}</span>
         </h1>
+        {step === 'password' && ssoHref && (
+          <>
+            <a class="button button-primary button-block" href={ssoHref}>
+              Sign in with {sso.name}
+            </a>
+            <p class="login-or">or with your Firstcall password</p>
+          </>
+        )}
         {step === 'password' ? (
           <>
             <div class="field">

@@ -20,8 +20,10 @@ export function Header({ user, page, onSignedOut }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await api.logout();
-      onSignedOut();
+      const elsewhere = await api.logout();
+      // signed in through the company's provider: sign out there too (it comes back to /login)
+      if (elsewhere) window.location.assign(elsewhere);
+      else onSignedOut();
     } catch (err) {
       // Don't pretend to have signed out: on a shared desk the session would stay open.
       setError(`Sign out failed: ${errorMessage(err)}`);
