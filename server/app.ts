@@ -10,7 +10,7 @@ import { sessionSecret } from './auth/sessionSecret';
 import { SqliteSessionStore } from './auth/sessionStore';
 import type { Config } from './config';
 import type { Database } from './db/connection';
-import type { Logger } from './logger';
+import { redactUrl, type Logger } from './logger';
 import { createMailer } from './mail/mailer';
 import { usersRouter } from './routes/users';
 import { oidcRouter } from './routes/oidc';
@@ -124,10 +124,6 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use(errorHandler(logger));
   return app;
 }
-
-/** One-time tokens and sign-in codes ride in query strings: never into the logs. */
-const redactUrl = (url: string) =>
-  url.replace(/([?&](?:token|code|state|iss|session_state)=)[^&#]*/g, '$1[redacted]');
 
 /** The built browser app, with index.html for every client-side route. */
 function serveClient(app: express.Express): void {

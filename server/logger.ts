@@ -30,3 +30,7 @@ export function createLogger(level: string) {
 }
 
 export type Logger = pino.Logger;
+
+/** One-time tokens and sign-in codes ride in query strings: never into the logs. */
+export const redactUrl = (url: string) =>
+  url.replace(/([?&](?:token|code|state|iss|session_state)=)[^&#]*/g, '$1[redacted]');

@@ -26,6 +26,14 @@ export const ACTIONS: Record<string, string> = {
   'auth.login_failed': 'Sign-in refused',
   'auth.logout': 'Signed out',
   'contact.undo': 'Outcome undone',
+  'user.create': 'Person added',
+  'user.update': 'Person changed',
+  'user.disable': 'Person disabled',
+  'user.enable': 'Person enabled',
+  'user.password_link': 'Password link issued',
+  'user.password_set': 'Password set from a link',
+  'user.password_change': 'Own password changed',
+  'user.sessions_end': 'Sessions ended',
 };
 
 export const ENTITIES = ['article', 'flag', 'request', 'contact', 'settings', 'department', 'user'];
