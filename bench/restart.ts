@@ -15,7 +15,10 @@ import { DEPARTMENTS } from './vocabulary';
  * restart → ready: a real database with N articles, booted once (first start: the index is
  * built, and persisted if the engine does that), then booted again in a fresh process.
  */
-export const BENCH_USER = { email: 'bench.agent@bench.example', password: 'bench-password-123' };
+export const BENCH_USER = {
+  email: 'bench.agent@bench.example',
+  password: 'a quiet harbour at dawn',
+};
 
 export interface BenchDb {
   dbPath: string;

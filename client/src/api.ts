@@ -236,7 +236,11 @@ export const api = {
     // The session was regenerated: the old token is dead. Without a new one, fetch lazily.
     csrfToken = d.csrfToken ?? null;
     if ('mfaRequired' in d) return { mfaRequired: true };
-    return { user: d.user, mfaEnrolmentRequired: d.mfaEnrolmentRequired };
+    return {
+      user: d.user,
+      mfaEnrolmentRequired: d.mfaEnrolmentRequired,
+      signInMethod: d.signInMethod,
+    };
   },
 
   /** The second step: a code from the authenticator app, or a recovery code. */
@@ -247,7 +251,11 @@ export const api = {
     });
     csrfToken = d.csrfToken ?? null;
     if ('mfaRequired' in d) throw new ApiError(500, 'error', 'The sign-in did not finish.');
-    return { user: d.user, mfaEnrolmentRequired: d.mfaEnrolmentRequired };
+    return {
+      user: d.user,
+      mfaEnrolmentRequired: d.mfaEnrolmentRequired,
+      signInMethod: d.signInMethod,
+    };
   },
 
   mfaStatus: () => request<MfaStatusData>('/api/auth/mfa'),
@@ -285,7 +293,11 @@ export const api = {
     });
     csrfToken = d.csrfToken ?? null;
     if ('mfaRequired' in d) return { mfaRequired: true };
-    return { user: d.user, mfaEnrolmentRequired: d.mfaEnrolmentRequired };
+    return {
+      user: d.user,
+      mfaEnrolmentRequired: d.mfaEnrolmentRequired,
+      signInMethod: d.signInMethod,
+    };
   },
 
   /** Your own password: other sessions end; this one continues under a new id. */

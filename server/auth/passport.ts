@@ -22,7 +22,7 @@ export function createPassport(db: Database): InstanceType<typeof Passport> {
   // Read on every request, with no cache: a disabled person is refused at their next request,
   // and a new role or department applies at once (an indexed primary-key read).
   passport.deserializeUser((id: number, done) => {
-    findUserById(db, id).then(
+    findUserById(db.reads, id).then(
       (user) => done(null, user?.active ? user : false),
       (err) => done(err),
     );

@@ -37,7 +37,7 @@ export class SqliteSessionStore extends session.Store {
     cb: (err: unknown, session?: session.SessionData | null) => void,
   ): void {
     sessions
-      .getSession(this.db, sid, Date.now())
+      .getSession(this.db.reads, sid, Date.now())
       .then((row) => cb(null, row ? (JSON.parse(row.sess) as session.SessionData) : null))
       .catch(cb);
   }

@@ -17,6 +17,8 @@ export const csrfResponse = z.strictObject({ token: z.string() });
 const signedIn = {
   user: userResponse,
   mfaEnrolmentRequired: z.boolean(),
+  /** how this session signed in: the company's sign-in has no password or TOTP here */
+  signInMethod: z.enum(['password', 'sso']),
 };
 /** login and logout regenerate the session: its old CSRF token is dead, here is the new one */
 export const loginResponse = z.union([

@@ -25,6 +25,21 @@ export interface Queryable {
 export class Database implements Queryable {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly inTx = new AsyncLocalStorage<boolean>();
+  private reader: sqlite3.Database | null = null;
+
+  /**
+   * Point reads on every request's path (the session, the signed-in user) on a second,
+   * read-only connection: they never wait in the queue behind writes and transactions, and
+   * in WAL mode they do not block them either. They see committed data only, so this is for
+   * reads outside a transaction. (The main connection's queue for an in-memory database.)
+   */
+  readonly reads: Queryable = {
+    run: () => Promise.reject(new Error('db.reads is read-only')),
+    get: <T>(sql: string, params: Params = []) =>
+      this.reader ? this.readerCall<T | undefined>('get', sql, params) : this.get<T>(sql, params),
+    all: <T>(sql: string, params: Params = []) =>
+      this.reader ? this.readerCall<T[]>('all', sql, params) : this.all<T>(sql, params),
+  };
 
   private constructor(
     private readonly raw: sqlite3.Database,
@@ -33,9 +48,13 @@ export class Database implements Queryable {
 
   static async open(file: string): Promise<Database> {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
-    });
+    const connect = (mode?: number) =>
+      new Promise<sqlite3.Database>((resolve, reject) => {
+        const db: sqlite3.Database = mode
+          ? new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)))
+          : new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
+      });
+    const raw = await connect();
     const db = new Database(raw, file);
     // WAL: readers never block the writer. synchronous=NORMAL is durable against process
     // crashes and, in WAL mode, loses at most the last transactions on power loss: the
@@ -46,7 +65,21 @@ export class Database implements Queryable {
       PRAGMA foreign_keys = ON;
       PRAGMA busy_timeout = 5000;
     `);
+    if (file !== ':memory:') {
+      db.reader = await connect(sqlite3.OPEN_READONLY);
+      await new Promise<void>((resolve, reject) =>
+        db.reader!.exec('PRAGMA busy_timeout = 5000;', (e) => (e ? reject(e) : resolve())),
+      );
+    }
     return db;
+  }
+
+  private readerCall<T>(kind: 'get' | 'all', sql: string, params: Params): Promise<T> {
+    return new Promise<T>((resolve, reject) =>
+      this.reader![kind](sql, params, (err: Error | null, row: unknown) =>
+        err ? reject(err) : resolve(row as T),
+      ),
+    );
   }
 
   run(sql: string, params: Params = []) {
@@ -100,10 +133,14 @@ export class Database implements Queryable {
   }
 
   close(): Promise<void> {
-    return this.queued(
-      () =>
-        new Promise<void>((resolve, reject) => this.raw.close((e) => (e ? reject(e) : resolve()))),
-    );
+    const reader = this.reader;
+    this.reader = null;
+    const closeRaw = (c: sqlite3.Database) =>
+      new Promise<void>((resolve, reject) => c.close((e) => (e ? reject(e) : resolve())));
+    return this.queued(async () => {
+      if (reader) await closeRaw(reader);
+      await closeRaw(this.raw);
+    });
   }
 
   private queued<T>(fn: () => Promise<T>): Promise<T> {

@@ -18,7 +18,8 @@ export type Mailer = (mail: Mail) => Promise<boolean>;
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logger): Mailer {
   if (!config.smtpUrl) return () => Promise.resolve(false);
   // short timeouts: the admin waits for the answer, and the link is shown to them anyway
-  const transport = nodemailer.createTransport(config.smtpUrl, {
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
     connectionTimeout: 5_000,
     greetingTimeout: 5_000,
     socketTimeout: 10_000,

@@ -92,7 +92,12 @@ export function authRouter(
   async function signIn(req: Request, user: UserRow) {
     await beginSession(req, user, 'password');
     const { required } = await mfaStatus(db, user.id, user.role, mfaRequiredHere(config, req));
-    return { user: presentUser(user), mfaEnrolmentRequired: required, csrfToken: freshToken(req) };
+    return {
+      user: presentUser(user),
+      mfaEnrolmentRequired: required,
+      signInMethod: 'password' as const,
+      csrfToken: freshToken(req),
+    };
   }
 
   router.get('/csrf', publicRoute, (req, res) => {
@@ -203,7 +208,13 @@ export function authRouter(
   router.get('/me', requireUser, async (req, res) => {
     const u = req.user!;
     const { required } = await mfaStatus(db, u.id, u.role, mfaRequiredHere(config, req));
-    res.json({ data: { user: presentUser(u), mfaEnrolmentRequired: required } });
+    res.json({
+      data: {
+        user: presentUser(u),
+        mfaEnrolmentRequired: required,
+        signInMethod: req.session.signInMethod ?? 'password',
+      },
+    });
   });
 
   return router;

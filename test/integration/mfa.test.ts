@@ -101,6 +101,7 @@ describe('two-step sign-in (TOTP)', () => {
     expect(data).toMatchObject({
       user: { email: USERS.engineer.email },
       mfaEnrolmentRequired: false,
+      signInMethod: 'password',
     });
     c.token = (data as { csrfToken: string }).csrfToken;
     contractData(meResponse, await c.get('/api/auth/me').expect(200));

@@ -1,5 +1,12 @@
 import { logoutResponse, meResponse, providersResponse } from '../../server/contract/auth';
-import { client, makeTestApp, USERS, type Client, type TestContext } from '../helpers/app';
+import {
+  client,
+  makeTestApp,
+  signedIn,
+  USERS,
+  type Client,
+  type TestContext,
+} from '../helpers/app';
 import { contractData, contractError } from '../helpers/contract';
 import { startProvider, type TestProvider } from '../helpers/oidc';
 
@@ -89,6 +96,7 @@ describe('company sign-in (OpenID Connect against a real oidc-provider)', () => 
         department: expect.objectContaining({ slug: 'frontline' }),
       }),
       mfaEnrolmentRequired: false,
+      signInMethod: 'sso',
     });
     const row = await ctx.db.get<{
       oidc_issuer: string;
@@ -110,6 +118,25 @@ describe('company sign-in (OpenID Connect against a real oidc-provider)', () => 
     // the next sign-in finds the same account
     await signInVia(client(ctx));
     expect((await ctx.db.all("SELECT id FROM users WHERE oidc_subject = 'u-100'")).length).toBe(1);
+  });
+
+  it('an admin cannot give an account of the company sign-in a password here', async () => {
+    const plain = await makeTestApp(env({ MFA_REQUIRED: 'false' }));
+    try {
+      const c = client(plain);
+      await c.get(await toCallback(c)).expect(303);
+      const { id } = (await plain.db.get<{ id: number }>(
+        "SELECT id FROM users WHERE email = 'casey@acme.example'",
+      ))!;
+      const admin = await signedIn(plain, 'admin');
+      const reset = await admin.post(`/api/users/${id}/password-reset`);
+      expect(reset.status).toBe(400);
+      expect(contractError(reset).message).toMatch(
+        /company sign-in: their password is managed there/,
+      );
+    } finally {
+      await plain.close();
+    }
   });
 
   it('a manager or admin signed in through the provider is not asked for our second factor', async () => {

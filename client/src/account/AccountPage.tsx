@@ -16,11 +16,11 @@ interface Props {
 /** Your own account: who you are and how you sign in. */
 export function AccountPage({ user, mustEnrol, onEnrolled }: Props) {
   const [changes, setChanges] = useState(0);
-  const [passwordLogin, setPasswordLogin] = useState(true);
+  const [sso, setSso] = useState(false);
   useEffect(() => {
-    // with the company's sign-in only, there is no password here to change
-    api.providers().then(
-      (p) => setPasswordLogin(p.password),
+    // signed in through the company's provider: no password or TOTP of ours to manage
+    api.me().then(
+      (me) => setSso(me.signInMethod === 'sso'),
       () => undefined,
     );
   }, []);
@@ -38,9 +38,16 @@ export function AccountPage({ user, mustEnrol, onEnrolled }: Props) {
       <p>
         {user.name} · {user.email} · {roleLabel[user.role] ?? user.role} · {user.department.name}
       </p>
-      <MfaSection onEnrolled={onEnrolled} />
-      {!mustEnrol && passwordLogin && (
-        <PasswordSection onChanged={() => setChanges((n) => n + 1)} />
+      {sso ? (
+        <p>
+          You sign in with your company account: its password and two-step sign-in are managed
+          there.
+        </p>
+      ) : (
+        <>
+          <MfaSection onEnrolled={onEnrolled} />
+          {!mustEnrol && <PasswordSection onChanged={() => setChanges((n) => n + 1)} />}
+        </>
       )}
       {!mustEnrol && <SessionsSection reload={changes} />}
     </section>

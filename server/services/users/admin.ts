@@ -146,6 +146,11 @@ export async function issuePasswordReset(
     const user = await getUser(tx, id);
     if (!user.active)
       throw validationFailed(`${user.name} is disabled: enable them first.`, 'active');
+    if (user.sso)
+      throw validationFailed(
+        `${user.name} signs in with the company sign-in: their password is managed there.`,
+        'password',
+      );
     const ended = await deleteUserSessions(tx, id);
     await insertAudit(tx, {
       actorId: actor.id,
