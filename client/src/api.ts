@@ -180,11 +180,16 @@ export async function requestEnvelope<T>(
   const isWrite = method !== 'GET';
   // A write rejected for a stale CSRF token (e.g. the session was regenerated in another
   // tab) is retried once with a fresh token; the server rejected it before acting on it.
+  let sentWith: string | null = null;
   for (let attempt = 0; ; attempt++) {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (isWrite) {
       headers['Content-Type'] = 'application/json';
-      headers['X-CSRF-Token'] = await getCsrfToken(attempt > 0);
+      // a retry takes a fresh token, unless another request already fetched one since this was
+      // sent: fetching again would open yet another session and void that one's token
+      const refreshed = attempt > 0 && csrfToken !== null && csrfToken !== sentWith;
+      sentWith = await getCsrfToken(attempt > 0 && !refreshed);
+      headers['X-CSRF-Token'] = sentWith;
       if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
     }
     let res: Response;

@@ -418,7 +418,12 @@ describe('agent console', () => {
     await searchBox().press('ArrowDown');
     await page.keyboard.press('s');
     const alert = page.getByRole('alert').filter({ hasText: /closed/i });
-    await alert.waitFor({ timeout: 5000 });
+    await alert.waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+      // what the page said instead (this once failed on a loaded CI machine)
+      throw new Error(
+        `${String(err)}\nalerts: ${JSON.stringify(await page.getByRole('alert').allInnerTexts())}`,
+      );
+    });
     expect(await searchBox().inputValue()).toBe('router');
   });
 

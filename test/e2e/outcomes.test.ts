@@ -136,7 +136,8 @@ describe('outcomes: undo, offline outbox, session expiry', () => {
 
     await waiting().waitFor({ state: 'detached', timeout: 10_000 });
     const contact = await apiGet<ContactJson>(`/api/contacts/${id}`);
-    expect(contact.tried).toHaveLength(1);
+    // (the whole contact in the message: this once failed on a loaded CI machine)
+    expect({ tried: contact.tried.length, contact }).toMatchObject({ tried: 1 });
     expect(contact.closedAt).toBeNull();
     expect(page.url()).toBe(url);
     expect(await searchBox().inputValue()).toBe('pasword reset link expired');
