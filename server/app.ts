@@ -78,6 +78,11 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use(healthRouter(db));
 
   const passport = createPassport(db);
+  // API answers depend on who asks: no browser or proxy may keep them
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', express.json({ limit: config.bodyLimit }));
   app.use(
     '/api',

@@ -6,6 +6,9 @@ import type { Logger } from '../logger';
 /** Errors from body parsing and CSRF, mapped onto the error contract. */
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  // Express could not decode a path parameter (`/api/articles/%zz`)
+  if (err instanceof URIError)
+    return new AppError(400, 'bad_request', 'The address has a malformed %-escape (such as %zz).');
   const e = err as { type?: string; status?: number; code?: string };
   if (e?.type === 'entity.too.large')
     return new AppError(413, 'payload_too_large', 'The request body is too large.');
