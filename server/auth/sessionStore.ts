@@ -21,6 +21,12 @@ export class SqliteSessionStore extends session.Store {
   private sweeper: NodeJS.Timeout;
   /** sid → when its expiry was last written */
   private touched = new Map<string, number>();
+  /**
+   * sid → its write or delete in flight. express-session sends the response before its save
+   * has finished, so the browser's next request can arrive first; reads are on the read-only
+   * connection, outside the write queue, so they wait for a write in flight to the same sid.
+   */
+  private writing = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Database,
@@ -36,22 +42,25 @@ export class SqliteSessionStore extends session.Store {
     sid: string,
     cb: (err: unknown, session?: session.SessionData | null) => void,
   ): void {
-    sessions
-      .getSession(this.db.reads, sid, Date.now())
+    const pending = this.writing.get(sid) ?? Promise.resolve();
+    pending
+      .then(() => sessions.getSession(this.db.reads, sid, Date.now()))
       .then((row) => cb(null, row ? (JSON.parse(row.sess) as session.SessionData) : null))
       .catch(cb);
   }
 
   override set(sid: string, data: session.SessionData, cb?: Callback): void {
     const now = Date.now();
-    sessions
-      .setSession(this.db, {
+    this.inFlight(
+      sid,
+      sessions.setSession(this.db, {
         sid,
         sess: JSON.stringify(data),
         expiresAt: this.expiry(data),
         userId: userOf(data),
         now,
-      })
+      }),
+    )
       .then(() => {
         this.track(sid, now);
         cb?.();
@@ -74,8 +83,7 @@ export class SqliteSessionStore extends session.Store {
 
   override destroy(sid: string, cb?: Callback): void {
     this.touched.delete(sid);
-    sessions
-      .deleteSession(this.db, sid)
+    this.inFlight(sid, sessions.deleteSession(this.db, sid))
       .then(() => cb?.())
       .catch((e) => cb?.(e));
   }
@@ -88,6 +96,15 @@ export class SqliteSessionStore extends session.Store {
 
   close(): void {
     clearInterval(this.sweeper);
+  }
+
+  private inFlight<T>(sid: string, write: Promise<T>): Promise<T> {
+    const settled = write.catch(() => undefined);
+    this.writing.set(sid, settled);
+    void settled.then(() => {
+      if (this.writing.get(sid) === settled) this.writing.delete(sid);
+    });
+    return write;
   }
 
   private track(sid: string, at: number): void {

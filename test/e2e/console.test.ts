@@ -68,11 +68,23 @@ describe('agent console', () => {
   }
 
   async function typeAndWait(text: string, firstTitle?: string | RegExp) {
+    // the answer to the whole query, not to a prefix typed on the way: a late one would
+    // re-render the list under the next keys (a repeated query may be answered from memory)
+    const answered = page
+      .waitForResponse(
+        (r) =>
+          new URL(r.url()).pathname === '/api/search' &&
+          new URL(r.url()).searchParams.get('q') === text,
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
     await searchBox().pressSequentially(text, { delay: 25 });
     const first = results().first();
     await (firstTitle ? first.filter({ hasText: firstTitle }) : first).waitFor({ timeout: 5000 });
-    // the query has settled (debounced, mirrored into the URL)
+    // the query has settled (debounced, mirrored into the URL) and its answer is shown
     await page.waitForURL((u) => u.searchParams.get('q') === text, { timeout: 5000 });
+    await answered;
+    await first.waitFor();
   }
 
   // (this project has no DOM types: page code is written against what the element offers)

@@ -45,6 +45,21 @@ describe('SQLite session store', () => {
     store.close();
   });
 
+  it('a read right behind a write of the same session sees it (express-session answers before its save ends)', async () => {
+    const store = new SqliteSessionStore(ctx.db, 60_000);
+    for (let i = 0; i < 20; i++) {
+      const sid = `race-${i}`;
+      const written = call((cb) => store.set(sid, data(Date.now() + 60_000), cb));
+      const read = call<session.SessionData | null>((cb) => store.get(sid, cb));
+      expect(await read).toMatchObject({ signedInAt: 1 });
+      await written;
+      const gone = call((cb) => store.destroy(sid, cb));
+      expect(await call((cb) => store.get(sid, cb))).toBeNull();
+      await gone;
+    }
+    store.close();
+  });
+
   it('never returns an expired session', async () => {
     const store = new SqliteSessionStore(ctx.db, 60_000);
     await call((cb) => store.set('sid-3', data(Date.now() - 1), cb));
