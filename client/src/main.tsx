@@ -12,6 +12,7 @@ import { ArticleForm } from './editor/ArticleForm';
 import { ShortcutHelp } from './help/ShortcutHelp';
 import { ImpactPage } from './impact/ImpactPage';
 import { LoginPage } from './login/LoginPage';
+import { ArticleOutcomeBar } from './search/ArticleOutcomeBar';
 import { NoAccessPage } from './login/NoAccessPage';
 import { SetPasswordPage } from './login/SetPasswordPage';
 import { LazyUsers } from './admin/LazyUsers';
@@ -150,7 +151,16 @@ function App() {
         page = <SearchPage user={user} loc={loc} />;
         break;
       case 'article':
-        page = <ArticlePage key={route.slug} user={user} slug={route.slug} />;
+        page = (
+          <ArticlePage
+            key={route.slug}
+            user={user}
+            slug={route.slug}
+            outcomes={(article, toast) => (
+              <ArticleOutcomeBar article={article} user={user} toast={toast} />
+            )}
+          />
+        );
         break;
       case 'new':
       case 'edit': {

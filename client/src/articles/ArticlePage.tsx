@@ -1,17 +1,25 @@
 import { useState } from 'preact/hooks';
 import { canGoBack } from '../router';
 import { flagReasonLabel, FlagDialog } from './FlagDialog';
+import type { ComponentChildren } from 'preact';
 import type { Article, User } from '../../../server/contract/types';
+import type { ToastState } from '../ui/useToast';
 import { canEdit } from '../ui/format';
 import { Link } from '../ui/Link';
 import { Toast } from '../ui/Toast';
 import { useToast } from '../ui/useToast';
-import { ArticleOutcomeBar } from './ArticleOutcomeBar';
 import { ArticleView } from './ArticleView';
 import { ReviewPanel } from './ReviewPanel';
 
+interface Props {
+  slug: string;
+  user: User;
+  /** the open contact's outcome bar, from the console (main.tsx wires it: articles never import it) */
+  outcomes?: (article: Article, toast: ToastState) => ComponentChildren;
+}
+
 /** The full-page article at /articles/:slug (narrow screens, shared links, new tabs). */
-export function ArticlePage({ slug, user }: { slug: string; user: User }) {
+export function ArticlePage({ slug, user, outcomes }: Props) {
   const [article, setArticle] = useState<Article | null>(null);
   const [flagging, setFlagging] = useState(false);
   const [refresh, setRefresh] = useState(0);
@@ -38,9 +46,7 @@ export function ArticlePage({ slug, user }: { slug: string; user: User }) {
           </button>
         )}
       </div>
-      {article && user.role !== 'manager' && (
-        <ArticleOutcomeBar article={article} user={user} toast={toast} />
-      )}
+      {article && user.role !== 'manager' && outcomes?.(article, toast)}
       {article && canEdit(user.role) && (
         <ReviewPanel
           article={article}

@@ -2,21 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api';
 import type { Article, User } from '../../../server/contract/types';
 import type { ToastState } from '../ui/useToast';
-import { ActionBar } from '../search/ActionBar';
-import { ConsoleDialogs } from '../search/ConsoleDialogs';
-import { closedHere } from '../search/outbox';
-import { OutboxStatus } from '../search/OutboxStatus';
-import { actionForKey, type ConsoleAction } from '../search/OutcomeKeys';
-import { ConsoleAlert } from '../search/SearchBox';
+import { ActionBar } from './ActionBar';
+import { ConsoleDialogs } from './ConsoleDialogs';
+import { closedHere } from './outbox';
+import { OutboxStatus } from './OutboxStatus';
+import { actionForKey, type ConsoleAction } from './OutcomeKeys';
+import { ConsoleAlert } from './SearchBox';
 import {
   useConsoleActions,
   type ActionTarget,
   type DialogKind,
   type Done,
-} from '../search/useConsoleActions';
-import { useContact } from '../search/useContact';
-import { useOutbox } from '../search/useOutbox';
-import { useUndo } from '../search/useUndo';
+} from './useConsoleActions';
+import { useContact } from './useContact';
+import { useOutbox } from './useOutbox';
+import { useUndo } from './useUndo';
 
 /** What the page offers: the outcomes of the open contact and a copy of the steps. */
 const PAGE_ACTIONS: ReadonlySet<ConsoleAction> = new Set([
