@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../server/paths';
+import { cliRunner } from '../helpers/cli';
 
 /** The command line as an operator runs it: its own process, a real database file. */
 describe('cli: a wrong path gets one line saying what is wrong, and exit 1', () => {
@@ -12,21 +12,7 @@ describe('cli: a wrong path gets one line saying what is wrong, and exit 1', () 
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const cli = (...args: string[]) =>
-    spawnSync(
-      process.execPath,
-      ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'server/cli/index.ts'), ...args],
-      {
-        encoding: 'utf8',
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'silent',
-          DATABASE_PATH: path.join(dir, 'cli.db'),
-        },
-      },
-    );
+  const cli = cliRunner(() => path.join(dir, 'cli.db'));
 
   it.each([
     [['import', '/nonexistent'], /^import: \/nonexistent does not exist \(expected a folder/],
@@ -53,11 +39,7 @@ describe('cli: a wrong path gets one line saying what is wrong, and exit 1', () 
   });
 
   it('says when DATABASE_PATH cannot be a database file', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'server/cli/index.ts'), 'migrate'],
-      { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'test', DATABASE_PATH: dir } },
-    );
+    const run = cliRunner(() => dir)('migrate');
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(`migrate: DATABASE_PATH ${dir} is a folder; give a file name.`);
   });

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../server/paths';
+import { cliRunner } from '../helpers/cli';
 
 /** `firstcall user …` as an operator runs it: its own process, a real database file. */
 describe('cli: users', () => {
@@ -12,24 +12,11 @@ describe('cli: users', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const cli = (...args: string[]) =>
-    spawnSync(
-      process.execPath,
-      ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'server/cli/index.ts'), ...args],
-      {
-        encoding: 'utf8',
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'silent',
-          DATABASE_PATH: path.join(dir, 'cli.db'),
-          CONTENT_DIR: path.join(ROOT, 'content'),
-          PUBLIC_URL: 'https://kb.example.com/',
-          FIRSTCALL_PASSWORD: '',
-        },
-      },
-    );
+  const cli = cliRunner(() => path.join(dir, 'cli.db'), {
+    CONTENT_DIR: path.join(ROOT, 'content'),
+    PUBLIC_URL: 'https://kb.example.com/',
+    FIRSTCALL_PASSWORD: '',
+  });
   const ok = (...args: string[]) => {
     const run = cli(...args);
     if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr}`);

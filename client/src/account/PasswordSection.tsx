@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api, errorMessage } from '../api';
 import { Field } from '../editor/Field';
-import { PASSWORD_HINT } from '../ui/passwordRules';
+import { NewPasswordFields } from '../ui/NewPasswordFields';
 
 type Errors = Partial<Record<'current' | 'next' | 'confirm' | 'form', string>>;
 
@@ -60,30 +60,14 @@ export function PasswordSection({ onChanged }: { onChanged: () => void }) {
           />
         )}
       </Field>
-      <Field name="new-password" label="New password" hint={PASSWORD_HINT} error={errors.next}>
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autocomplete="new-password"
-            maxLength={128}
-            value={next}
-            onInput={(e) => setNext(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field name="confirm-password" label="New password again" error={errors.confirm}>
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autocomplete="new-password"
-            maxLength={128}
-            value={confirm}
-            onInput={(e) => setConfirm(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <NewPasswordFields
+        name="new-password"
+        password={next}
+        confirm={confirm}
+        onPassword={setNext}
+        onConfirm={setConfirm}
+        errors={{ password: errors.next, confirm: errors.confirm }}
+      />
       <button type="submit" class="button button-primary" disabled={busy || !current || !next}>
         Change password
       </button>

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, errorMessage, prefetchCsrf } from '../api';
 import type { Me, PasswordLinkInfo } from '../../../server/contract/types';
-import { Field } from '../editor/Field';
 import { Link } from '../ui/Link';
-import { PASSWORD_HINT } from '../ui/passwordRules';
+import { NewPasswordFields } from '../ui/NewPasswordFields';
 
 interface Props {
   token: string;
@@ -69,37 +68,14 @@ export function SetPasswordPage({ token, onSignedIn, onCodeNeeded }: Props) {
             </p>
             {/* lets password managers file the new password under the right account */}
             <input type="hidden" name="username" autocomplete="username" value={info.email} />
-            <Field
+            <NewPasswordFields
               name="set-password"
-              label="New password"
-              hint={PASSWORD_HINT}
-              error={errors.password}
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  type="password"
-                  autocomplete="new-password"
-                  maxLength={128}
-                  required
-                  value={password}
-                  onInput={(e) => setPassword(e.currentTarget.value)}
-                />
-              )}
-            </Field>
-            <Field name="set-password-confirm" label="New password again" error={errors.confirm}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="password"
-                  autocomplete="new-password"
-                  maxLength={128}
-                  required
-                  value={confirm}
-                  onInput={(e) => setConfirm(e.currentTarget.value)}
-                />
-              )}
-            </Field>
+              password={password}
+              confirm={confirm}
+              onPassword={setPassword}
+              onConfirm={setConfirm}
+              errors={errors}
+            />
             <div class="login-error" role="alert">
               {errors.form}
             </div>
