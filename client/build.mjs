@@ -77,7 +77,8 @@ const options = {
   splitting: true,
   bundle: true,
   minify: true,
-  sourcemap: true,
+  // maps only while developing (--watch): a production build ships none
+  sourcemap: isWatch,
   metafile: true,
   target: 'es2020',
   format: 'esm',

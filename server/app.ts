@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import express from 'express';
@@ -16,6 +18,8 @@ import { usersRouter } from './routes/users';
 import { oidcRouter } from './routes/oidc';
 import { OidcClient } from './auth/oidc';
 import { csrf } from './middleware/csrf';
+import { sameOriginWrites } from './middleware/origin';
+import { readableBody } from './middleware/requestBody';
 import { requireMfaEnrolment } from './middleware/mfa';
 import { apiNotFound, errorHandler } from './middleware/errorHandler';
 import { absoluteSessionTimeout } from './middleware/sessionLimits';
@@ -62,9 +66,11 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use(
     pinoHttp({
       logger,
-      // method, path and status only: no headers, so no cookies or tokens
+      genReqId: requestId,
+      // id, method, path and status only: no headers, so no cookies or tokens
       serializers: {
-        req: (req: { method: string; url: string }) => ({
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
           method: req.method,
           url: redactUrl(req.url),
         }),
@@ -83,6 +89,7 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use('/api', sameOriginWrites(config.publicUrl), readableBody);
   app.use('/api', express.json({ limit: config.bodyLimit }));
   app.use(
     '/api',
@@ -125,14 +132,31 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use('/api/search', searchRouter({ db, search, solves, searchLog: new SearchLog(db) }));
   app.use('/api', apiNotFound);
 
-  serveClient(app);
+  serveClient(app, config.mode);
   app.use(errorHandler(logger));
   return app;
 }
 
+/**
+ * Every request gets an id, returned in X-Request-Id and logged with it, so a user's report
+ * finds its log line. A caller's own id (a proxy's, the phone system's) is kept when it is sane.
+ */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
 /** The built browser app, with index.html for every client-side route. */
-function serveClient(app: express.Express): void {
+function serveClient(app: express.Express, mode: Config['mode']): void {
   const index = path.join(CLIENT_DIST, 'index.html');
+  // source maps are for developers: production never hands out the unminified source
+  if (mode === 'production')
+    app.use('/assets', (req, res, next) => {
+      if (!req.path.endsWith('.map')) return next();
+      res.status(404).type('text').send('Not found');
+    });
   // asset names carry a content hash (client/build.mjs): a browser may keep them for a year
   app.use(
     '/assets',

@@ -31,6 +31,6 @@ export function createLogger(level: string) {
 
 export type Logger = pino.Logger;
 
-/** One-time tokens and sign-in codes ride in query strings: never into the logs. */
+/** One-time tokens, sign-in codes and any password a caller puts in a query string: never logged. */
 export const redactUrl = (url: string) =>
-  url.replace(/([?&](?:token|code|state|iss|session_state)=)[^&#]*/g, '$1[redacted]');
+  url.replace(/([?&](?:token|code|state|iss|session_state|password|secret|access_token)=)[^&#]*/g, '$1[redacted]');

@@ -1,11 +1,13 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { ErrorBody } from '../contract/errors';
+import type { ErrorBody, ErrorId } from '../contract/errors';
 import { AppError, notFound } from '../errors';
 import type { Logger } from '../logger';
 
-/** Errors from body parsing and CSRF, mapped onto the error contract. */
-function toAppError(err: unknown): AppError | null {
-  if (err instanceof AppError) return err;
+/**
+ * A request the client got wrong at the HTTP level (unreadable body, address or encoding), as
+ * opposed to one the API refused on its merits: worth a warning in the log, never a stack.
+ */
+function malformedRequest(err: unknown): AppError | null {
   // Express could not decode a path parameter (`/api/articles/%zz`)
   if (err instanceof URIError)
     return new AppError(400, 'bad_request', 'The address has a malformed %-escape (such as %zz).');
@@ -14,17 +16,31 @@ function toAppError(err: unknown): AppError | null {
     return new AppError(413, 'payload_too_large', 'The request body is too large.');
   if (e?.type === 'entity.parse.failed')
     return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
-  if (e?.code === 'EBADCSRFTOKEN') {
+  if (e?.status === 415)
+    return new AppError(415, 'unsupported_media_type', 'The body is sent in an unsupported form.');
+  // anything else body-parser refused, such as a gzip body that does not inflate
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return new AppError(e.status, 'bad_request', 'The request body could not be read.');
+  return null;
+}
+
+const MALFORMED = new Set<ErrorId>([
+  'bad_request',
+  'invalid_json',
+  'payload_too_large',
+  'unsupported_media_type',
+]);
+
+function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if ((err as { code?: string })?.code === 'EBADCSRFTOKEN') {
     return new AppError(
       403,
       'csrf_invalid',
       'Missing or invalid CSRF token: fetch /api/auth/csrf and send it as X-CSRF-Token.',
     );
   }
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.type) {
-    return new AppError(e.status, 'bad_request', 'The request could not be read.');
-  }
-  return null;
+  return malformedRequest(err);
 }
 
 /**
@@ -34,9 +50,10 @@ function toAppError(err: unknown): AppError | null {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = toAppError(err);
-    if (!known) {
-      logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
-    }
+    const where = { reqId: req.id, method: req.method, path: req.path };
+    if (!known) logger.error({ err, ...where }, 'unhandled error');
+    else if (MALFORMED.has(known.id))
+      logger.warn({ ...where, status: known.status, errorId: known.id }, 'malformed request');
     const e =
       known ?? new AppError(500, 'internal', 'Something went wrong on our side. Please try again.');
     if (res.headersSent) return;
