@@ -7,6 +7,7 @@ import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { bearerToken, tokenRateLimit } from './auth/bearer';
 import { createPassport } from './auth/passport';
 import { sessionSecret } from './auth/sessionSecret';
 import { SqliteSessionStore } from './auth/sessionStore';
@@ -34,9 +35,12 @@ import { previewRouter } from './routes/preview';
 import { queueRouter } from './routes/queue';
 import { searchRouter } from './routes/search';
 import { statsRouter } from './routes/stats';
+import { tokensRouter } from './routes/tokens';
 import type { SearchIndex } from './search/searchIndex';
 import { SearchLog } from './services/search/searchLog';
+import { ContactEventHub } from './services/contacts/contactEvents';
 import { SolveCounts } from './services/search/solveCounts';
+import { TokenAuthenticator } from './services/tokens/tokens';
 
 export interface AppDeps {
   config: Config;
@@ -91,8 +95,10 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   });
   app.use('/api', sameOriginWrites(config.publicUrl), readableBody);
   app.use('/api', express.json({ limit: config.bodyLimit }));
-  app.use(
-    '/api',
+  // a phone system with a token, or a person in a browser with a session: never both
+  app.use('/api', bearerToken(new TokenAuthenticator(db)), tokenRateLimit(config.tokenRateLimit));
+  const browser = express.Router();
+  browser.use(
     session({
       name: SESSION_COOKIE,
       secret: sessionSecret(config),
@@ -109,22 +115,29 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
       },
     }),
   );
-  app.use('/api', absoluteSessionTimeout(config.sessionMaxMs));
-  app.use('/api', passport.session());
-  app.use('/api', csrf.csrfSynchronisedProtection);
+  browser.use(absoluteSessionTimeout(config.sessionMaxMs));
+  browser.use(passport.session());
+  // CSRF guards cookies a browser sends on its own; a bearer token is never sent that way
+  browser.use(csrf.csrfSynchronisedProtection);
+  app.use('/api', (req, res, next) => (req.apiToken ? next() : browser(req, res, next)));
 
   app.use('/api', requireMfaEnrolment(config, db));
   const sso = config.oidc ? new OidcClient(config.oidc) : null;
   app.use('/api/auth', authRouter(config, db, passport, sso));
   if (sso) app.use('/api/auth/oidc', oidcRouter(db, sso, logger));
   app.use('/api/users', usersRouter(config, db, createMailer(config, logger)));
+  app.use('/api/tokens', tokensRouter(db));
   app.use('/api/departments', departmentsRouter(db));
   app.use('/api/articles', articlesRouter({ db, search }));
   const solves = new SolveCounts(db, (err) =>
     logger.error({ err }, 'counting recent solves failed'),
   );
   const onError = (err: unknown) => logger.error({ err }, 'follow-up work after a contact failed');
-  app.use('/api/contacts', contactsRouter({ db, search, solves, onError, undoMs: config.undoMs }));
+  const events = new ContactEventHub(db, (err) => logger.error({ err }, 'contact events failed'));
+  app.use(
+    '/api/contacts',
+    contactsRouter({ db, search, solves, onError, events, undoMs: config.undoMs }),
+  );
   app.use('/api/queue', queueRouter(db));
   app.use('/api/preview', previewRouter());
   app.use('/api/stats', statsRouter(db));

@@ -47,6 +47,7 @@ const schema = z.object({
   SEED_DEMO: bool.optional(),
   MFA_REQUIRED: bool.optional(),
   UNDO_SECONDS: int(5, 3600).default(60),
+  TOKEN_RATE_LIMIT: int(1, 1_000_000).default(600),
 });
 
 export type Mode = 'development' | 'production' | 'test';
@@ -84,6 +85,8 @@ export interface Config {
   readonly mfaRequired: boolean;
   /** An outcome or tried mark can be taken back this long after it was saved. */
   readonly undoMs: number;
+  /** Requests one API token may make per minute (per app node). */
+  readonly tokenRateLimit: number;
 }
 
 export interface OidcConfig {
@@ -225,5 +228,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.NODE_ENV === 'production' ? false : (e.SEED_DEMO ?? e.NODE_ENV === 'development'),
     mfaRequired: e.MFA_REQUIRED ?? e.NODE_ENV === 'production',
     undoMs: e.UNDO_SECONDS * 1000,
+    tokenRateLimit: e.TOKEN_RATE_LIMIT,
   });
 }

@@ -33,4 +33,7 @@ export type Logger = pino.Logger;
 
 /** One-time tokens, sign-in codes and any password a caller puts in a query string: never logged. */
 export const redactUrl = (url: string) =>
-  url.replace(/([?&](?:token|code|state|iss|session_state|password|secret|access_token)=)[^&#]*/g, '$1[redacted]');
+  url.replace(
+    /([?&](?:token|code|state|iss|session_state|password|secret|access_token)=)[^&#]*/g,
+    '$1[redacted]',
+  );

@@ -39,7 +39,8 @@ function safeDecode(part: string): string | null {
 export function matchRoute(pathname: string): Route {
   // Tolerate a trailing slash ("/articles/x/") so pasted links still work.
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (path === '/') return { name: 'search' };
+  // `/console?contact=42` is the screen-pop address a phone system opens in a browser tab
+  if (path === '/' || path === '/console') return { name: 'search' };
   if (path === '/login') return { name: 'login' };
   if (path === '/articles/new') return { name: 'new' };
   if (path === '/admin') return { name: 'admin' };

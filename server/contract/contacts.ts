@@ -22,11 +22,31 @@ export const contactOpenSchema = z
   .object({
     channel: z.enum(CHANNELS, { message: `Channel is one of ${CHANNELS.join(', ')}.` }),
     customerRef: customerRef.nullish(),
-    // admins and integrations importing history only
+    // admins and integrations only: whose contact it is (one of the three), and when it began
     agentId: id.optional(),
+    agentEmail: z.email({ message: 'agentEmail is an email address.' }).optional(),
+    /** the agent's subject at the company sign-in (OIDC `sub`) */
+    agentExternalId: z.string().trim().min(1).max(255).optional(),
     startedAt: instant.optional(),
+    /** why the customer called, as the IVR heard it: the console searches for it */
+    reason: z.string().trim().max(200, 'Reason is at most 200 characters.').nullish(),
+    /** the phone or ticketing system's id for the call: opening it again returns the same contact */
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128, 'externalId is at most 128 characters.')
+      .regex(/^[\x21-\x7e]+$/, 'externalId is printable ASCII without spaces.')
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (v) => [v.agentId, v.agentEmail, v.agentExternalId].filter((a) => a !== undefined).length <= 1,
+    {
+      message: 'Name the agent once: agentId, agentEmail or agentExternalId.',
+      path: ['agentEmail'],
+    },
+  );
 
 const closedAt = instant.optional();
 
@@ -97,6 +117,9 @@ export const contactResponse = z.strictObject({
   id,
   channel: z.enum(CHANNELS),
   customerRef: z.string().nullable(),
+  externalId: z.string().nullable(),
+  /** why the customer called, as the phone system heard it */
+  openingReason: z.string().nullable(),
   agent: personRef,
   agentDepartment: slugRef,
   startedAt: timestamp,

@@ -49,3 +49,13 @@ export const VERSION_KINDS = [
   'auto',
 ] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** What an API token may do; each route that takes tokens names the one it needs. */
+export const TOKEN_SCOPES = [
+  'contacts:write',
+  'contacts:read',
+  'search:read',
+  'articles:read',
+  'stats:read',
+] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];

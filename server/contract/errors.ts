@@ -12,6 +12,9 @@ export const ERROR_IDS = [
   'unsupported_media_type',
   'origin_refused',
   'too_many_requests',
+  // API tokens
+  'token_misplaced',
+  'token_scope_missing',
   'unauthenticated',
   'forbidden',
   'csrf_invalid',

@@ -15,6 +15,8 @@ export function presentContact(c: ContactWithActivity): Contact {
     id: c.id,
     channel: c.channel,
     customerRef: c.customerRef,
+    externalId: c.externalId,
+    openingReason: c.openingReason,
     agent: { id: c.agentId, name: c.agentName },
     agentDepartment: { slug: c.agentDepartmentSlug, name: c.agentDepartmentName },
     startedAt: c.startedAt,

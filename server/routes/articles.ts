@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { actorOf, requireRole, requireUser } from '../middleware/auth';
+import { actorOf, requireRole, requireUser, tokenScope } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { presentArticle, presentArticleSummary, presentVersion } from '../presenters/articles';
 import { presentFlag } from '../presenters/contacts';
@@ -22,7 +22,7 @@ import * as lifecycle from '../services/articles/lifecycle';
 export function articlesRouter(deps: read.ArticleDeps): Router {
   const router = Router();
 
-  router.get('/', requireUser, async (req, res) => {
+  router.get('/', tokenScope('articles:read'), requireUser, async (req, res) => {
     const filters = parse(listQuery, req.query);
     const { rows, total } = await read.listArticles(deps, actorOf(req), filters);
     res.json({
@@ -31,7 +31,7 @@ export function articlesRouter(deps: read.ArticleDeps): Router {
     });
   });
 
-  router.get('/:id', requireUser, async (req, res) => {
+  router.get('/:id', tokenScope('articles:read'), requireUser, async (req, res) => {
     const { id } = parse(idParam, req.params);
     const row = await read.getArticle(deps, actorOf(req), id);
     res.json({ data: presentArticle(row, req.user!.role) });

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { actorOf, requireRole, requireUser } from '../middleware/auth';
+import type { Request, Response } from 'express';
+import { actorOf, requireRole, requireUser, tokenScope } from '../middleware/auth';
 import { idempotent } from '../middleware/idempotency';
 import { parse } from '../middleware/validate';
 import { presentContact } from '../presenters/contacts';
@@ -22,16 +23,22 @@ export function contactsRouter(deps: UndoDeps): Router {
   // every write of an outcome may be retried safely (the console's outbox does)
   const once = idempotent(deps.db, deps.onError);
 
-  router.post('/', handlesContacts, once, async (req, res) => {
+  const writes = tokenScope('contacts:write');
+  const reads = tokenScope('contacts:read');
+
+  router.post('/', writes, handlesContacts, once, async (req, res) => {
     const input = parse(contactOpenSchema, req.body);
-    const contact = await service.openContact(deps, actorOf(req), input);
+    const { contact, created } = await service.openContact(deps, actorOf(req), input);
     res
-      .status(201)
+      .status(created ? 201 : 200)
       .location(`/api/contacts/${contact.id}`)
       .json({ data: presentContact(contact) });
   });
 
-  router.get('/', requireUser, async (req, res) => {
+  // the signed-in agent's screen-pops, as server-sent events (people only: a token has no console)
+  router.get('/stream', handlesContacts, (req, res) => streamContacts(deps, req, res));
+
+  router.get('/', reads, requireUser, async (req, res) => {
     const filters = parse(listQuery, req.query);
     const { rows, total } = await service.listContacts(deps, actorOf(req), filters);
     res.json({
@@ -40,12 +47,12 @@ export function contactsRouter(deps: UndoDeps): Router {
     });
   });
 
-  router.get('/:id', requireUser, async (req, res) => {
+  router.get('/:id', reads, requireUser, async (req, res) => {
     const { id } = parse(idParam, req.params);
     res.json({ data: presentContact(await service.getContact(deps, actorOf(req), id)) });
   });
 
-  router.post('/:id/close', handlesContacts, once, async (req, res) => {
+  router.post('/:id/close', writes, handlesContacts, once, async (req, res) => {
     const { id } = parse(idParam, req.params);
     const input = parse(contactCloseSchema, req.body);
     res.json({ data: presentContact(await service.closeContact(deps, actorOf(req), id, input)) });
@@ -70,4 +77,49 @@ export function contactsRouter(deps: UndoDeps): Router {
   });
 
   return router;
+}
+
+/** Seconds between comments that keep proxies from closing a quiet stream. */
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * `contact.opened` carries the contact (the console focuses it without asking again),
+ * `contact.closed` its id. Each event has its id, so a reconnecting browser sends
+ * Last-Event-ID and is told what it missed.
+ */
+async function streamContacts(deps: UndoDeps, req: Request, res: Response) {
+  const actor = actorOf(req);
+  const given = Number(req.get('last-event-id'));
+  const lastEventId = Number.isSafeInteger(given) && given >= 0 ? given : null;
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    // no-transform: compression would hold events back to fill its buffer
+    'Cache-Control': 'no-store, no-transform',
+    'X-Accel-Buffering': 'no',
+  });
+  res.write('retry: 2000\n\n');
+  let queue = Promise.resolve();
+  let stop: (() => void) | null = null;
+  let gone = false;
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS).unref();
+  req.on('close', () => {
+    gone = true;
+    clearInterval(heartbeat);
+    stop?.();
+  });
+  const unsubscribe = await deps.events.subscribe(actor.id!, lastEventId, (e) => {
+    // in order, one at a time: the contact is read before its event is written
+    queue = queue
+      .then(async () => {
+        const data =
+          e.kind === 'contact.opened'
+            ? presentContact(await service.getContact(deps, actor, e.contactId))
+            : { id: e.contactId };
+        res.write(`id: ${e.id}\nevent: ${e.kind}\ndata: ${JSON.stringify(data)}\n\n`);
+      })
+      .catch(deps.onError);
+  });
+  // the browser may have gone while the replay was read
+  if (gone) unsubscribe();
+  else stop = unsubscribe;
 }

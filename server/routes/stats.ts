@@ -7,7 +7,7 @@ import {
   type DrillContact,
 } from '../contract/stats';
 import type { Database } from '../db/connection';
-import { requireRole } from '../middleware/auth';
+import { requireRole, tokenScope } from '../middleware/auth';
 import { parse } from '../middleware/validate';
 import { getSettings } from '../services/settings/settings';
 import * as stats from '../services/stats/stats';
@@ -58,10 +58,11 @@ async function send(
   res.json({ data: rows, ...(meta?.json && { meta: meta.json }) });
 }
 
-/** Team statistics (DESIGN §3): managers and admins only. */
+/** Team statistics (DESIGN §3): managers and admins, and tokens with stats:read. */
 export function statsRouter(db: Database): Router {
   const router = Router();
   const managers = requireRole('manager', 'admin');
+  router.use(tokenScope('stats:read'));
 
   router.get('/summary', managers, async (req, res) => {
     const q = parse(rangeQuery, req.query);

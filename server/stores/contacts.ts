@@ -12,6 +12,8 @@ export interface ContactRow {
   agentDepartmentName: string;
   channel: Channel;
   customerRef: string | null;
+  externalId: string | null;
+  openingReason: string | null;
   startedAt: string;
   closedAt: string | null;
   outcome: Outcome | null;
@@ -38,6 +40,7 @@ export interface ContactArticleRow {
 const SELECT = `SELECT c.id, c.agent_id AS agentId, u.name AS agentName,
   c.agent_department_id AS agentDepartmentId, ad.slug AS agentDepartmentSlug,
   ad.name AS agentDepartmentName, c.channel, c.customer_ref AS customerRef,
+  c.external_id AS externalId, c.opening_reason AS openingReason,
   c.started_at AS startedAt, c.closed_at AS closedAt, c.outcome,
   c.article_id AS articleId, a.slug AS articleSlug, a.title AS articleTitle,
   artd.slug AS articleDepartmentSlug, artd.name AS articleDepartmentName,
@@ -55,6 +58,9 @@ export const countContacts = async (db: Queryable) =>
 
 export const findContact = (db: Queryable, id: number) =>
   db.get<ContactRow>(`${SELECT} WHERE c.id = ?`, [id]);
+
+export const findContactIdByExternalId = async (db: Queryable, externalId: string) =>
+  (await db.get<{ id: number }>('SELECT id FROM contacts WHERE external_id = ?', [externalId]))?.id;
 
 export interface ContactFilter {
   agentId?: number;
@@ -92,6 +98,9 @@ export interface NewContact {
   channel: Channel;
   customerRef: string | null;
   startedAt: string;
+  externalId?: string | null;
+  openingReason?: string | null;
+  openedByToken?: number | null;
 }
 
 /**
@@ -108,8 +117,19 @@ export async function insertContact(db: Queryable, c: NewContact): Promise<numbe
         );
   const { lastID } = await db.run(
     `INSERT INTO contacts (agent_id, agent_department_id, channel, customer_ref, started_at,
-       next_contact_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    [c.agentId, c.agentDepartmentId, c.channel, c.customerRef, c.startedAt, next?.at ?? null],
+       next_contact_at, external_id, opening_reason, opened_by_token)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      c.agentId,
+      c.agentDepartmentId,
+      c.channel,
+      c.customerRef,
+      c.startedAt,
+      next?.at ?? null,
+      c.externalId ?? null,
+      c.openingReason ?? null,
+      c.openedByToken ?? null,
+    ],
   );
   if (c.customerRef !== null) {
     await db.run(

@@ -98,6 +98,10 @@ export const countOtherActiveAdmins = async (db: Queryable, exceptId: number) =>
   ))!.n;
 
 /** The hash only leaves this store for password verification. */
+/** By the subject at the company sign-in alone (the phone system knows no issuer); unique in practice. */
+export const findUserBySubject = (db: Queryable, subject: string) =>
+  db.get<UserRow>(`${SELECT} WHERE u.oidc_subject = ? ORDER BY u.id LIMIT 1`, [subject]);
+
 export const findPasswordHash = async (db: Queryable, email: string) =>
   (await db.get<{ id: number; hash: string }>(
     'SELECT id, password_hash AS hash FROM users WHERE email = ? AND active = 1',

@@ -59,6 +59,8 @@ describe('contacts API', () => {
         id: expect.any(Number),
         channel: 'phone',
         customerRef: 'ACC-1234',
+        externalId: null,
+        openingReason: null,
         agent: { id: agentId, name: USERS.agent.name },
         agentDepartment: { slug: 'frontline', name: 'Contact Center' },
         startedAt: expect.stringMatching(ISO),
@@ -91,6 +93,9 @@ describe('contacts API', () => {
         reason: null,
         next_contact_at: null,
         note: null,
+        external_id: null,
+        opening_reason: null,
+        opened_by_token: null,
       });
       const read = await agent.get(`/api/contacts/${c.id}`).expect(200);
       expect(read.body.data).toEqual(c);

@@ -56,6 +56,14 @@ export function ContactBar({ contact, enabled, onNew }: Props) {
               Ref <code>{contact.customerRef}</code>
             </span>
           )}
+          {contact.openingReason && (
+            <span
+              class="contact-reason"
+              title="Why the customer called, as the phone system heard it"
+            >
+              “{contact.openingReason}”
+            </span>
+          )}
           <Elapsed since={contact.startedAt} />
           <span>
             {searches} {searches === 1 ? 'search' : 'searches'}

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../articles/ArticleView';
-import { errorMessage } from '../api';
+import { api, errorMessage } from '../api';
 import { navigate, replaceUrlQuietly } from '../router';
 import type { Location } from '../routes';
-import type { SearchResult, User } from '../../../server/contract/types';
+import type { Contact, SearchResult, User } from '../../../server/contract/types';
 import { Toast } from '../ui/Toast';
 import { useMediaQuery } from '../ui/useMediaQuery';
 import { useToast } from '../ui/useToast';
@@ -20,6 +20,7 @@ import { ConsoleAlert, SearchBox } from './SearchBox';
 import { useConsoleActions, type DialogKind } from './useConsoleActions';
 import { useConsoleKeys } from './useConsoleKeys';
 import { useContact } from './useContact';
+import { useScreenPop } from './useScreenPop';
 import { searchStartsContact } from '../ui/rights';
 import { normalizeQuery, useSearch } from './useSearch';
 import { closedHere } from './outbox';
@@ -102,6 +103,36 @@ export function SearchPage({ user, loc }: Props) {
   useEffect(() => {
     replaceUrlQuietly(consoleUrl(search.query, filters));
   }, [search.query, filters.department, filters.product]);
+
+  /** A call the phone system put through: it becomes the contact, and its IVR reason the query. */
+  function popped(c: Contact) {
+    contact.resume(c);
+    setAlert(null);
+    setFilters({});
+    setQuery(c.openingReason ?? '');
+    const ref = c.customerRef ? ` (${c.customerRef})` : '';
+    toast.show(`Incoming ${c.channel}: contact #${c.id}${ref}.`);
+    inputRef.current?.focus();
+  }
+
+  useScreenPop(contact.enabled, {
+    opened: popped,
+    closed(id) {
+      if (contact.contact?.id !== id) return;
+      contact.clear();
+      toast.show(`Contact #${id} was closed by the phone system.`);
+    },
+  });
+
+  // a phone system that opens a browser tab instead: /console?contact=42
+  useEffect(() => {
+    const id = Number(new URLSearchParams(loc.search).get('contact'));
+    if (!contact.enabled || !Number.isSafeInteger(id) || id <= 0) return;
+    api.contact(id).then(
+      (c) => (c.closedAt ? fail(`Contact #${c.id} is already closed.`) : popped(c)),
+      (err: unknown) => fail(`Could not open contact #${id}: ${errorMessage(err)}`),
+    );
+  }, []);
 
   function openDialog(kind: DialogKind) {
     focusSearchAfterDialog.current = false;

@@ -11,7 +11,10 @@ import {
   searchesOfContacts,
   type ContactSearchRow,
 } from '../../stores/searchEvents';
-import { findUserById } from '../../stores/users';
+import { insertAudit } from '../../stores/audit';
+import { insertContactEvent, type ContactEventKind } from '../../stores/contactEvents';
+import { findUserByEmail, findUserById, findUserBySubject } from '../../stores/users';
+import type { ContactEventHub } from './contactEvents';
 import { findArticle } from '../articles/read';
 import { assertTakesNew } from '../departments/departments';
 import type { ContactClose, ContactOpen } from '../../contract/contacts';
@@ -27,6 +30,8 @@ export interface ContactDeps {
   solves: SolveCounts;
   /** where failures of follow-up work go (the contact itself is saved by then) */
   onError: (err: unknown) => void;
+  /** consoles listening for screen-pops */
+  events: ContactEventHub;
 }
 
 /** Clocks may disagree by a little; a time further ahead than this is a mistake. */
@@ -42,22 +47,88 @@ const explicitTimes = () =>
   );
 const closed = () => conflict('contact_closed', 'This contact is already closed.');
 
+/**
+ * Opens a contact: the agent's own, or (admins and integrations) any agent's, named by id,
+ * email or sign-in subject. With an `externalId` it is idempotent: the phone system opening
+ * the same call again gets the contact it opened (`created: false`). A contact a token opens
+ * is told to the agent's console (screen-pop) and audited as the token's, for the agent.
+ */
 export async function openContact(deps: ContactDeps, actor: Actor, input: ContactOpen) {
-  const explicit = input.agentId !== undefined || input.startedAt !== undefined;
-  if (explicit && actor.role !== 'admin') throw explicitTimes();
-  const agent = await findUserById(deps.db, input.agentId ?? actor.id!);
-  if (!agent || !agent.active) throw validationFailed('No such active user.', 'agentId');
-  if (agent.role === 'manager') throw validationFailed('Managers do not take contacts.', 'agentId');
+  const named = input.agentId ?? input.agentEmail ?? input.agentExternalId;
+  if ((named !== undefined || input.startedAt !== undefined) && actor.role !== 'admin')
+    throw explicitTimes();
+  if (input.externalId !== undefined) {
+    const existing = await contacts.findContactIdByExternalId(deps.db, input.externalId);
+    if (existing !== undefined)
+      return { contact: await loadContact(deps.db, existing), created: false };
+  }
+  const agent = await contactAgent(deps.db, actor, input);
   const startedAt = input.startedAt ?? new Date().toISOString();
   notInFuture(startedAt, 'startedAt');
-  const id = await contacts.insertContact(deps.db, {
-    agentId: agent.id,
-    agentDepartmentId: agent.departmentId,
-    channel: input.channel,
-    customerRef: input.customerRef ?? null,
-    startedAt,
+  let id: number;
+  try {
+    id = await deps.db.transaction(async (tx) => {
+      const id = await contacts.insertContact(tx, {
+        agentId: agent.id,
+        agentDepartmentId: agent.departmentId,
+        channel: input.channel,
+        customerRef: input.customerRef ?? null,
+        startedAt,
+        externalId: input.externalId ?? null,
+        openingReason: input.reason || null,
+        openedByToken: actor.token?.id ?? null,
+      });
+      if (actor.token) await toldToConsole(tx, actor.token, agent.id, id, 'contact.opened');
+      return id;
+    });
+  } catch (err) {
+    // the same call opened twice at once: the other request's contact is this one
+    const raced =
+      input.externalId && (await contacts.findContactIdByExternalId(deps.db, input.externalId));
+    if (!raced) throw err;
+    return { contact: await loadContact(deps.db, raced), created: false };
+  }
+  if (actor.token) void deps.events.poke();
+  return { contact: await loadContact(deps.db, id), created: true };
+}
+
+/** Whose contact it is: the one named (by an admin or an integration), else the actor. */
+async function contactAgent(db: Queryable, actor: Actor, input: ContactOpen) {
+  const field = input.agentEmail
+    ? 'agentEmail'
+    : input.agentExternalId
+      ? 'agentExternalId'
+      : 'agentId';
+  if (actor.id === null && input.agentId === undefined && field === 'agentId')
+    throw validationFailed('Name the agent: agentEmail or agentExternalId.', 'agentEmail');
+  const agent = input.agentEmail
+    ? await findUserByEmail(db, input.agentEmail)
+    : input.agentExternalId
+      ? await findUserBySubject(db, input.agentExternalId)
+      : await findUserById(db, input.agentId ?? actor.id!);
+  if (!agent || !agent.active) throw validationFailed('No such active user.', field);
+  if (agent.role === 'manager') throw validationFailed('Managers do not take contacts.', field);
+  return agent;
+}
+
+/** The agent's console hears of it; the audit log says which token acted, for whom. */
+async function toldToConsole(
+  tx: Queryable,
+  token: { id: number; name: string },
+  agentId: number,
+  contactId: number,
+  kind: ContactEventKind,
+) {
+  const at = new Date().toISOString();
+  await insertContactEvent(tx, { agentId, contactId, kind, at });
+  await insertAudit(tx, {
+    actorId: agentId,
+    action: kind,
+    entity: 'contact',
+    entityId: contactId,
+    detail: { via: 'token', token: token.name, tokenId: token.id },
+    at,
   });
-  return loadContact(deps.db, id);
 }
 
 /** A contact and what happened during it, for its agent, managers and admins. */
@@ -135,8 +206,10 @@ export async function closeContact(
       kind: 'close',
       articleId: close.articleId,
     });
+    if (actor.token) await toldToConsole(tx, actor.token, contact.agentId, id, 'contact.closed');
     return close.articleId === null ? null : { articleId: close.articleId, closedAt };
   });
+  if (actor.token) void deps.events.poke();
   if (solvedWith) {
     deps.solves.recordSolve(solvedWith.articleId, solvedWith.closedAt);
     await promoteIfProven(deps, solvedWith.articleId).catch(deps.onError);
