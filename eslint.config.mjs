@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  */
 const FLOORS = [
   ['contract'], // the wire words: zod schemas, enums, error ids; imports nothing of the server
-  ['errors', 'logger', 'paths'],
+  ['errors', 'logger', 'paths', 'metrics'],
   ['domain', 'db', 'markdown', 'config'], // domain: rules several floors need (roles, visibility…)
   ['stores', 'search', 'mail'], // stores: the only SQL; search: the engine; mail: SMTP out
   ['services'], // business rules and transactions, one sub-folder per capability

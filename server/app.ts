@@ -14,6 +14,9 @@ import { SqliteSessionStore } from './auth/sessionStore';
 import type { Config } from './config';
 import type { Database } from './db/connection';
 import { redactUrl, type Logger } from './logger';
+import { Metrics } from './metrics';
+import { metricsRouter } from './routes/metrics';
+import { watchOperations } from './services/operations/gauges';
 import { createMailer } from './mail/mailer';
 import { usersRouter } from './routes/users';
 import { oidcRouter } from './routes/oidc';
@@ -36,6 +39,7 @@ import { queueRouter } from './routes/queue';
 import { searchRouter } from './routes/search';
 import { statsRouter } from './routes/stats';
 import { tokensRouter } from './routes/tokens';
+import { webhooksRouter } from './routes/webhooks';
 import type { SearchIndex } from './search/searchIndex';
 import { SearchLog } from './services/search/searchLog';
 import { ContactEventHub } from './services/contacts/contactEvents';
@@ -47,12 +51,18 @@ export interface AppDeps {
   db: Database;
   search: SearchIndex;
   logger: Logger;
+  /** shared with what runs beside the app (the webhook dispatcher); the app's own otherwise */
+  metrics?: Metrics;
 }
 
 export const SESSION_COOKIE = 'firstcall.sid';
 
 /** Builds the Express app. Never listens: index.ts does, tests use the app directly. */
-export function createApp({ config, db, search, logger }: AppDeps): express.Express {
+export function createApp(deps: AppDeps): express.Express {
+  const { config, db, search, logger } = deps;
+  const metrics = deps.metrics ?? new Metrics();
+  if (config.metricsToken && !deps.metrics) metrics.collectProcessMetrics();
+  watchOperations(metrics, db, search);
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -83,9 +93,11 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );
+  app.use(timeRequests(metrics));
   // text and JSON go out gzip- or brotli-compressed when the browser asks (search results too)
   app.use(compression());
   app.use(healthRouter(db));
+  app.use(metricsRouter(metrics, config.metricsToken));
 
   const passport = createPassport(db);
   // API answers depend on who asks: no browser or proxy may keep them
@@ -127,6 +139,7 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   if (sso) app.use('/api/auth/oidc', oidcRouter(db, sso, logger));
   app.use('/api/users', usersRouter(config, db, createMailer(config, logger)));
   app.use('/api/tokens', tokensRouter(db));
+  app.use('/api/webhooks', webhooksRouter(db, config.webhooks.allowPrivate));
   app.use('/api/departments', departmentsRouter(db));
   app.use('/api/articles', articlesRouter({ db, search }));
   const solves = new SolveCounts(db, (err) =>
@@ -142,12 +155,46 @@ export function createApp({ config, db, search, logger }: AppDeps): express.Expr
   app.use('/api/preview', previewRouter());
   app.use('/api/stats', statsRouter(db));
   app.use('/api', adminRouter(db));
-  app.use('/api/search', searchRouter({ db, search, solves, searchLog: new SearchLog(db) }));
+  const searched = (tookMs: number, total: number) => {
+    metrics.searchDuration.observe(tookMs / 1000);
+    if (total === 0) metrics.zeroResults.inc();
+  };
+  app.use(
+    '/api/search',
+    searchRouter({ db, search, solves, searchLog: new SearchLog(db) }, searched),
+  );
   app.use('/api', apiNotFound);
 
   serveClient(app, config.mode);
   app.use(errorHandler(logger));
   return app;
+}
+
+/**
+ * Requests timed by the route they matched, as declared (`/api/articles/:id`): few labels, no
+ * ids. The route is noted when the router sets it, since by the time the answer is sent after
+ * an error the router has put `baseUrl` back.
+ */
+function timeRequests(metrics: Metrics): express.RequestHandler {
+  return (req, res, next) => {
+    const end = metrics.httpDuration.startTimer();
+    let route: unknown;
+    let matched: string | null = null;
+    Object.defineProperty(req, 'route', {
+      configurable: true,
+      enumerable: true,
+      get: () => route,
+      set(value: { path: unknown } | undefined) {
+        route = value;
+        if (value) matched = `${req.baseUrl}${String(value.path)}`.replace(/(.)\/$/, '$1');
+      },
+    });
+    res.on('finish', () => {
+      const label = matched ?? (req.originalUrl.startsWith('/api') ? 'unmatched' : 'static');
+      end({ method: req.method, route: label, status: String(res.statusCode) });
+    });
+    next();
+  };
 }
 
 /**

@@ -48,6 +48,10 @@ const schema = z.object({
   MFA_REQUIRED: bool.optional(),
   UNDO_SECONDS: int(5, 3600).default(60),
   TOKEN_RATE_LIMIT: int(1, 1_000_000).default(600),
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOK_RETRY_BASE_SECONDS: int(1, 3600).default(30),
+  WEBHOOK_TIMEOUT_SECONDS: int(1, 60).default(10),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN is at least 16 characters').optional(),
 });
 
 export type Mode = 'development' | 'production' | 'test';
@@ -87,6 +91,14 @@ export interface Config {
   readonly undoMs: number;
   /** Requests one API token may make per minute (per app node). */
   readonly tokenRateLimit: number;
+  readonly webhooks: {
+    /** loopback and private addresses may receive webhooks (link-local never may) */
+    readonly allowPrivate: boolean;
+    readonly retryBaseMs: number;
+    readonly timeoutMs: number;
+  };
+  /** GET /metrics answers only with this bearer token; off (404) when null. */
+  readonly metricsToken: string | null;
 }
 
 export interface OidcConfig {
@@ -229,5 +241,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mfaRequired: e.MFA_REQUIRED ?? e.NODE_ENV === 'production',
     undoMs: e.UNDO_SECONDS * 1000,
     tokenRateLimit: e.TOKEN_RATE_LIMIT,
+    webhooks: Object.freeze({
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+    }),
+    metricsToken: e.METRICS_TOKEN ?? null,
   });
 }

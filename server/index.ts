@@ -2,6 +2,8 @@ import { createApp } from './app';
 import { boot } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { Metrics } from './metrics';
+import { WebhookDispatcher } from './services/webhooks/dispatcher';
 import { DEMO_PASSWORD } from './content/seed';
 
 async function main(): Promise<void> {
@@ -17,7 +19,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const { db, search, seeded } = await boot(config, logger);
-  const app = createApp({ config, db, search, logger });
+  const metrics = new Metrics();
+  if (config.metricsToken) metrics.collectProcessMetrics();
+  const app = createApp({ config, db, search, logger, metrics });
+  // the queued webhook deliveries: every node sends its share (they are claimed with a lease)
+  const webhooks = new WebhookDispatcher(db, config.webhooks, logger, metrics);
+  webhooks.start();
   const server = app.listen(config.port, config.host, () => {
     logger.info(
       { url: `http://${config.host}:${config.port}`, mode: config.mode },
@@ -44,9 +51,14 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     // stop accepting, let in-flight requests finish, then close the database
     server.close(() => {
-      db.close().finally(() => process.exit(0));
+      webhooks
+        .stop()
+        .then(() => db.close())
+        .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
+    // consoles' event streams never go idle: they reconnect to another node (or this one, back)
+    setTimeout(() => server.closeAllConnections(), 2000).unref();
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -59,3 +59,17 @@ export const TOKEN_SCOPES = [
   'stats:read',
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** What a webhook can be told. `request.created` is an escalation that asks for an article. */
+export const WEBHOOK_EVENTS = [
+  'contact.closed',
+  'contact.escalated',
+  'request.created',
+  'article.published',
+  'article.validated',
+  'article.flagged',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

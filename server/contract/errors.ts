@@ -15,6 +15,8 @@ export const ERROR_IDS = [
   // API tokens
   'token_misplaced',
   'token_scope_missing',
+  // webhooks
+  'webhook_url_refused',
   'unauthenticated',
   'forbidden',
   'csrf_invalid',

@@ -80,6 +80,9 @@ export class SearchIndex {
    *   more small segments, or a slower next start)
    * @param options.persistPath file for the base segment, reused at the next start
    */
+  /** Told how long a rebuild (every article) or a fold took, in seconds: the metrics. */
+  onTiming: ((kind: 'rebuild' | 'fold', seconds: number) => void) | null = null;
+
   constructor(options: { onError?: (err: unknown) => void; persistPath?: string } = {}) {
     this.onError = options.onError ?? (() => undefined);
     this.persistPath = options.persistPath;
@@ -89,7 +92,18 @@ export class SearchIndex {
     return this.docs.size;
   }
 
+  /** The base and the recent single-article segments a search visits. */
+  get segments(): number {
+    return this.base.length + this.recent.length;
+  }
+
   build(docs: Iterable<SearchDoc>): void {
+    const began = performance.now();
+    this.rebuild(docs);
+    this.onTiming?.('rebuild', (performance.now() - began) / 1000);
+  }
+
+  private rebuild(docs: Iterable<SearchDoc>): void {
     this.generation++;
     this.clearCaches();
     this.docs = new Map([...docs].map((d) => [d.id, d]));
@@ -281,6 +295,7 @@ export class SearchIndex {
    * their newer small segments and are marked dead in the new base.
    */
   private async fold(): Promise<void> {
+    const began = performance.now();
     const generation = this.generation;
     const snapshot = this.recent.length;
     this.changedDuringFold.clear();
@@ -296,5 +311,6 @@ export class SearchIndex {
     this.base = [segment];
     this.recent = this.recent.slice(snapshot);
     this.save();
+    this.onTiming?.('fold', (performance.now() - began) / 1000);
   }
 }

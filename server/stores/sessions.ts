@@ -40,6 +40,13 @@ export const deleteExpiredSessions = (db: Queryable, now: number) =>
 export const countSessions = async (db: Queryable) =>
   (await db.get<{ n: number }>('SELECT count(*) AS n FROM sessions'))!.n;
 
+/** Signed-in sessions not yet expired. */
+export const countActiveSessions = async (db: Queryable, now: number) =>
+  (await db.get<{ n: number }>(
+    'SELECT count(*) AS n FROM sessions WHERE expires_at > ? AND user_id IS NOT NULL',
+    [now],
+  ))!.n;
+
 /** A person's live sessions, most recently used first. */
 export const listUserSessions = (db: Queryable, userId: number, now: number) =>
   db.all<SessionRow>(

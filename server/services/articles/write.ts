@@ -18,6 +18,7 @@ import { render } from './render';
 import { toSearchDoc } from './searchDoc';
 import { uniqueSlug } from './slugs';
 import { linkRequest, linkRequests, resolveRequestsOf } from './requests';
+import { articleData, emitEvent } from '../webhooks/events';
 
 export async function createArticle(
   deps: ArticleDeps,
@@ -71,7 +72,10 @@ export async function createArticle(
         ...(answered.length > 0 && input.requestIds && { requestIds: answered }),
       },
     });
-    return (await articles.findArticleById(tx, id))!;
+    const row = (await articles.findArticleById(tx, id))!;
+    if (isPublished(confidence)) await emitEvent(tx, 'article.published', articleData(row));
+    if (confidence === 'validated') await emitEvent(tx, 'article.validated', articleData(row));
+    return row;
   });
   deps.search.articleChanged(toSearchDoc(row)); // after commit: the index never shows uncommitted data
   return row;
@@ -157,7 +161,11 @@ export async function updateArticle(
         ...(note && { note }),
       },
     });
-    return { row: (await articles.findArticleById(tx, current.id))!, changed: true };
+    const row = (await articles.findArticleById(tx, current.id))!;
+    if (isPublished(confidence) && !isPublished(current.confidence))
+      await emitEvent(tx, 'article.published', articleData(row));
+    if (becameValidated) await emitEvent(tx, 'article.validated', articleData(row));
+    return { row, changed: true };
   });
   if (result.changed) deps.search.articleChanged(toSearchDoc(result.row));
   return result.row;

@@ -15,6 +15,7 @@ import { insertAudit } from '../../stores/audit';
 import { insertContactEvent, type ContactEventKind } from '../../stores/contactEvents';
 import { findUserByEmail, findUserById, findUserBySubject } from '../../stores/users';
 import type { ContactEventHub } from './contactEvents';
+import { contactData, emitEvent } from '../webhooks/events';
 import { findArticle } from '../articles/read';
 import { assertTakesNew } from '../departments/departments';
 import type { ContactClose, ContactOpen } from '../../contract/contacts';
@@ -187,13 +188,24 @@ export async function closeContact(
       close.escalatedTo = department.id;
       close.reason = input.reason;
       if (input.needsArticle) {
-        await insertArticleRequest(tx, {
+        const queries = distinct((await contactSearches(tx, id)).map((s) => s.query));
+        const requestId = await insertArticleRequest(tx, {
           departmentId: department.id,
           contactId: id,
           requestedBy: contact.agentId,
-          queries: distinct((await contactSearches(tx, id)).map((s) => s.query)),
+          queries,
           reason: input.reason,
           at: closedAt,
+        });
+        const { slug, name } = department;
+        await emitEvent(tx, 'request.created', {
+          request: {
+            id: requestId,
+            contactId: id,
+            department: { slug, name },
+            reason: input.reason,
+            queries,
+          },
         });
       }
     } else if (input.outcome === 'follow_up') {
@@ -207,6 +219,9 @@ export async function closeContact(
       articleId: close.articleId,
     });
     if (actor.token) await toldToConsole(tx, actor.token, contact.agentId, id, 'contact.closed');
+    const data = contactData((await contacts.findContact(tx, id))!);
+    await emitEvent(tx, 'contact.closed', data);
+    if (close.outcome === 'escalated') await emitEvent(tx, 'contact.escalated', data);
     return close.articleId === null ? null : { articleId: close.articleId, closedAt };
   });
   if (actor.token) void deps.events.poke();

@@ -1,3 +1,4 @@
+import { emitFlagged } from '../articles/flags';
 import type { Database } from '../../db/connection';
 import { insertAudit } from '../../stores/audit';
 import { findArticleById, listVersions } from '../../stores/articles';
@@ -78,7 +79,7 @@ export async function flagIfFailing(deps: OutcomeDeps, articleId: number): Promi
     if (await hasOpenFlag(tx, articleId, 'failing')) return;
     const at = new Date().toISOString();
     const comment = `Tried without solving ${tries} times in 30 days (threshold ${failThreshold}).`;
-    await insertFlag(tx, {
+    const flagId = await insertFlag(tx, {
       articleId,
       departmentId: article.departmentId,
       userId: null,
@@ -87,6 +88,7 @@ export async function flagIfFailing(deps: OutcomeDeps, articleId: number): Promi
       comment,
       at,
     });
+    await emitFlagged(tx, flagId, article, 'failing', comment);
     await insertAudit(tx, {
       actorId: null,
       action: 'article.auto_flag',
