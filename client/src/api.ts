@@ -37,6 +37,11 @@ import type {
   SearchResult,
   Settings,
   VerifyInput,
+  ApiToken,
+  TokenCreate,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
 } from '../../server/contract/types';
 import { reportReachable } from './reachability';
 
@@ -427,6 +432,24 @@ export const usersApi = {
   endSessions: (id: number) =>
     request<{ ended: number }>(`/api/users/${id}/sessions`, { method: 'DELETE' }),
   resetMfa: (id: number) => request<void>(`/api/users/${id}/mfa-reset`, { method: 'POST' }),
+};
+
+/** API tokens and webhooks: the integrations page (admins). */
+export const integrationsApi = {
+  tokens: (signal?: AbortSignal) => request<ApiToken[]>('/api/tokens', { signal }),
+  createToken: (body: TokenCreate) =>
+    request<ApiToken & { token: string }>('/api/tokens', { method: 'POST', body }),
+  revokeToken: (id: number) => request<void>(`/api/tokens/${id}`, { method: 'DELETE' }),
+  webhooks: (signal?: AbortSignal) => request<Webhook[]>('/api/webhooks', { signal }),
+  createWebhook: (body: WebhookCreate) =>
+    request<Webhook & { secret: string }>('/api/webhooks', { method: 'POST', body }),
+  removeWebhook: (id: number) => request<void>(`/api/webhooks/${id}`, { method: 'DELETE' }),
+  deliveries: (id: number, signal?: AbortSignal) =>
+    request<WebhookDelivery[]>(`/api/webhooks/${id}/deliveries?limit=20`, { signal }),
+  redeliver: (id: number, deliveryId: number) =>
+    request<WebhookDelivery>(`/api/webhooks/${id}/deliveries/${deliveryId}/redeliver`, {
+      method: 'POST',
+    }),
 };
 
 export const engineerApi = {

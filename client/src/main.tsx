@@ -16,6 +16,7 @@ import { ArticleOutcomeBar } from './search/ArticleOutcomeBar';
 import { NoAccessPage } from './login/NoAccessPage';
 import { SetPasswordPage } from './login/SetPasswordPage';
 import { LazyUsers } from './admin/LazyUsers';
+import { LazyIntegrations } from './admin/LazyIntegrations';
 import { SessionDialog } from './login/SessionDialog';
 import { QueuePage } from './queue/QueuePage';
 import { readPrefill } from './queue/writeLink';
@@ -206,6 +207,9 @@ function App() {
         break;
       case 'users':
         page = <LazyUsers user={user} />;
+        break;
+      case 'integrations':
+        page = <LazyIntegrations user={user} />;
         break;
       case 'dashboard':
         page = <LazyDashboard user={user} loc={loc} />;

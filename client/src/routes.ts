@@ -16,6 +16,7 @@ export type Route =
   | { name: 'account' }
   | { name: 'departments' }
   | { name: 'users' }
+  | { name: 'integrations' }
   /** public: an invitation or reset link */
   | { name: 'setPassword' }
   /** public: the company's sign-in let someone in at the provider but not here */
@@ -49,6 +50,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/account') return { name: 'account' };
   if (path === '/admin/departments') return { name: 'departments' };
   if (path === '/admin/users') return { name: 'users' };
+  if (path === '/admin/integrations') return { name: 'integrations' };
   if (path === '/set-password') return { name: 'setPassword' };
   if (path === '/no-access') return { name: 'noAccess' };
   if (path === '/dashboard') return { name: 'dashboard' };

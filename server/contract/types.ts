@@ -50,6 +50,8 @@ export type {
 } from './articleResponses';
 export type { ConfidenceChange, RestoreInput, VerifyInput } from './articleRequests';
 export type { Settings } from './settings';
+export type { ApiToken, TokenCreate } from './tokens';
+export type { Webhook, WebhookCreate, WebhookDelivery } from './webhooks';
 export type { AuditEntry, AuditFilter } from './audit';
 export type {
   Bucket,

@@ -10,6 +10,11 @@ const PLACES = [
     what: 'Add people with an invitation link, change roles and departments, disable leavers, reset passwords.',
   },
   {
+    href: '/admin/integrations',
+    name: 'Integrations',
+    what: 'API tokens for the phone and ticketing systems, webhooks that tell them what happened.',
+  },
+  {
     href: '/admin/settings',
     name: 'Settings',
     what: 'FCR repeat window, escalation costs, verification interval, outcome rules.',
