@@ -7,6 +7,8 @@ module.exports = {
   // generous: scrypt-heavy auth tests share two cores with other suites; no test asserts timing
   testTimeout: 20_000,
   testMatch: ['**/test/{unit,integration,e2e}/**/*.test.ts'],
+  // every answer the suite sees must be what the OpenAPI document says (test/helpers/openapiCheck.ts)
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/openapiSetup.ts'],
   transform: {
     // the client's modules (and their tests) compile with the client's settings (DOM, no Node)
     '/(client/src|test/unit/client)/.+\\.tsx?$': [

@@ -39,6 +39,7 @@ import { queueRouter } from './routes/queue';
 import { searchRouter } from './routes/search';
 import { statsRouter } from './routes/stats';
 import { tokensRouter } from './routes/tokens';
+import { docsRouter } from './routes/docs';
 import { webhooksRouter } from './routes/webhooks';
 import type { SearchIndex } from './search/searchIndex';
 import { SearchLog } from './services/search/searchLog';
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/auth', authRouter(config, db, passport, sso));
   if (sso) app.use('/api/auth/oidc', oidcRouter(db, sso, logger));
   app.use('/api/users', usersRouter(config, db, createMailer(config, logger)));
+  app.use('/api', docsRouter());
   app.use('/api/tokens', tokensRouter(db));
   app.use('/api/webhooks', webhooksRouter(db, config.webhooks.allowPrivate));
   app.use('/api/departments', departmentsRouter(db));

@@ -9,6 +9,15 @@ export const loginSchema = z
   })
   .strict();
 
+/** Only a path of ours: never an open redirect to another site. */
+const localPath = z
+  .string()
+  .max(2000)
+  .regex(/^\/(?![/\\])/)
+  .catch('/');
+/** GET /api/auth/oidc/start?next=: where to land after the company sign-in. */
+export const oidcStartQuery = z.object({ next: localPath.optional() });
+
 export const csrfResponse = z.strictObject({ token: z.string() });
 /**
  * Signed in. `mfaEnrolmentRequired`: an admin or manager without a second factor while MFA

@@ -65,12 +65,6 @@ export const userDetailResponse = z.strictObject({
   mfaEnrolled: z.boolean(),
 });
 
-/** A one-time link to set a password, to hand to the person (also mailed when SMTP is set). */
-export const passwordLinkResponse = z.strictObject({
-  url: z.string(),
-  expiresAt: timestamp,
-  emailed: z.boolean(),
-});
 export const inviteResponse = z.strictObject({
   user: userDetailResponse,
   inviteUrl: z.string(),

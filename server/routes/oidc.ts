@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
+import { oidcStartQuery as startQuery } from '../contract/auth';
 import type { OidcClient } from '../auth/oidc';
 import { beginSession, clientAddress } from '../auth/signInSession';
 import type { Database } from '../db/connection';
@@ -19,14 +19,6 @@ declare module 'express-session' {
 
 /** A round trip to the provider has this long (typing a password and a second factor there). */
 const PENDING_MS = 10 * 60_000;
-
-/** Only a path of ours: never an open redirect to another site. */
-const localPath = z
-  .string()
-  .max(2000)
-  .regex(/^\/(?![/\\])/)
-  .catch('/');
-const startQuery = z.object({ next: localPath.optional() });
 
 /**
  * Company sign-in (OpenID Connect, authorization code + PKCE). Both steps are browser

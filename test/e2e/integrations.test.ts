@@ -67,4 +67,22 @@ describe('integrations page', () => {
       }),
     ]);
   });
+
+  it('the API reference renders under the CSP, from assets installed from npm', async () => {
+    const context = await suite.newContext();
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') refused.push(m.text());
+    });
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(suite.url) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    await page.goto(`${suite.url}/api/docs`);
+    await page.locator('.swagger-ui .info .title', { hasText: 'Firstcall API' }).waitFor();
+    await page.getByText('/api/contacts/stream').first().waitFor();
+    expect(refused).toEqual([]);
+    expect(outside).toEqual([]);
+  });
 });

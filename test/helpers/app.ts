@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import express from 'express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../server/app';
@@ -13,6 +14,7 @@ import { hashPassword } from '../../server/services/users/passwords';
 import { findDepartmentBySlug, upsertDepartment } from '../../server/stores/departments';
 import { insertUser } from '../../server/stores/users';
 import type { Role } from '../../server/domain/roles';
+import { checkResponses } from './openapiCheck';
 
 export const PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | undefined;
@@ -82,7 +84,9 @@ export async function makeTestApp(env: Record<string, string> = {}): Promise<Tes
     await insertUser(db, { ...u, departmentId: department!.id, passwordHash: await passwordHash });
   }
   const search = new SearchIndex();
-  const app = createApp({ config, db, search, logger: createLogger('silent') });
+  // the real app behind one check: each JSON answer against the OpenAPI document
+  const app = express();
+  app.use(checkResponses, createApp({ config, db, search, logger: createLogger('silent') }));
   return {
     app,
     db,
