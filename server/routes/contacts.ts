@@ -81,6 +81,12 @@ export function contactsRouter(deps: UndoDeps): Router {
 
 /** Seconds between comments that keep proxies from closing a quiet stream. */
 const HEARTBEAT_MS = 25_000;
+/**
+ * A stream ends after this long and the browser reconnects (with Last-Event-ID, missing
+ * nothing): the reconnect passes the session checks again, so a session ended or a person
+ * disabled meanwhile stops hearing within this time.
+ */
+const STREAM_MAX_MS = 5 * 60_000;
 
 /**
  * `contact.opened` carries the contact (the console focuses it without asking again),
@@ -102,9 +108,11 @@ async function streamContacts(deps: UndoDeps, req: Request, res: Response) {
   let stop: (() => void) | null = null;
   let gone = false;
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS).unref();
+  const lifetime = setTimeout(() => res.end(), STREAM_MAX_MS).unref();
   req.on('close', () => {
     gone = true;
     clearInterval(heartbeat);
+    clearTimeout(lifetime);
     stop?.();
   });
   const unsubscribe = await deps.events.subscribe(actor.id!, lastEventId, (e) => {
