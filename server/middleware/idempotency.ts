@@ -13,7 +13,7 @@ const ABANDONED_MS = 60_000;
 
 /**
  * `Idempotency-Key` on a write (draft-ietf-httpapi-idempotency-key-header): a repeat with the
- * same key by the same user within 24 hours gets the first answer again (same status and body,
+ * same key by the same user (or API token) within 24 hours gets the first answer again (same status and body,
  * plus `Idempotent-Replayed: true`) and changes nothing; the same key with another method, path
  * or body is 422 idempotency_key_reused; a repeat while the first is still running is 409.
  * Only successful answers are kept: a request that failed changed nothing, and may be sent
@@ -30,7 +30,8 @@ export function idempotent(db: Database, onError: (err: unknown) => void): Reque
         'Idempotency-Key',
       );
     }
-    const userId = actorOf(req).id!;
+    // a person's keys, or an API token's (the phone system retrying its POST)
+    const owner = req.apiToken ? `token:${req.apiToken.id}` : `user:${actorOf(req).id!}`;
     const route = `${req.baseUrl}${req.path === '/' ? '' : req.path}`;
     const fingerprint = createHash('sha256')
       .update(`${req.method} ${route}\n${JSON.stringify(req.body ?? {})}`)
@@ -38,7 +39,7 @@ export function idempotent(db: Database, onError: (err: unknown) => void): Reque
     const now = Date.now();
     const first = await claimKey(
       db,
-      { userId, key, fingerprint, at: new Date(now).toISOString() },
+      { owner, key, fingerprint, at: new Date(now).toISOString() },
       new Date(now - KEEP_MS).toISOString(),
       new Date(now - ABANDONED_MS).toISOString(),
     );
@@ -68,8 +69,8 @@ export function idempotent(db: Database, onError: (err: unknown) => void): Reque
     res.json = (body: unknown) => {
       const ok = res.statusCode >= 200 && res.statusCode < 300;
       const stored = ok
-        ? completeKey(db, userId, key, res.statusCode, JSON.stringify(body))
-        : releaseKey(db, userId, key);
+        ? completeKey(db, owner, key, res.statusCode, JSON.stringify(body))
+        : releaseKey(db, owner, key);
       void stored.catch(onError).finally(() => send(body));
       return res;
     };

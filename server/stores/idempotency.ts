@@ -9,52 +9,52 @@ export interface IdempotencyRow {
 }
 
 /**
- * Claims a key for a first request: stores it as pending and returns undefined, or returns the
+ * Claims a key for a first request of `owner` (`user:<id>` or `token:<id>`): stores it as pending and returns undefined, or returns the
  * row of an earlier request with it. Keys older than `since` are forgotten first; so is a
  * pending claim older than `abandonedBefore` (its process died before answering).
  */
 export async function claimKey(
   db: Queryable,
-  k: { userId: number; key: string; fingerprint: string; at: string },
+  k: { owner: string; key: string; fingerprint: string; at: string },
   since: string,
   abandonedBefore: string,
 ): Promise<IdempotencyRow | undefined> {
   await db.run('DELETE FROM idempotency_keys WHERE created_at < ?', [since]);
   await db.run(
-    `DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND status IS NULL AND created_at < ?`,
-    [k.userId, k.key, abandonedBefore],
+    `DELETE FROM idempotency_keys WHERE owner = ? AND key = ? AND status IS NULL AND created_at < ?`,
+    [k.owner, k.key, abandonedBefore],
   );
   const { changes } = await db.run(
-    `INSERT INTO idempotency_keys (user_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
+    `INSERT INTO idempotency_keys (owner, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
-    [k.userId, k.key, k.fingerprint, k.at],
+    [k.owner, k.key, k.fingerprint, k.at],
   );
   if (changes === 1) return undefined;
   return db.get<IdempotencyRow>(
     `SELECT fingerprint, status, body, created_at AS createdAt FROM idempotency_keys
-     WHERE user_id = ? AND key = ?`,
-    [k.userId, k.key],
+     WHERE owner = ? AND key = ?`,
+    [k.owner, k.key],
   );
 }
 
 /** The first request's answer, kept for the repeats. */
 export const completeKey = (
   db: Queryable,
-  userId: number,
+  owner: string,
   key: string,
   status: number,
   body: string,
 ) =>
-  db.run('UPDATE idempotency_keys SET status = ?, body = ? WHERE user_id = ? AND key = ?', [
+  db.run('UPDATE idempotency_keys SET status = ?, body = ? WHERE owner = ? AND key = ?', [
     status,
     body,
-    userId,
+    owner,
     key,
   ]);
 
 /** The first request failed and changed nothing: the key is free to be tried again. */
-export const releaseKey = (db: Queryable, userId: number, key: string) =>
-  db.run('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND status IS NULL', [
-    userId,
+export const releaseKey = (db: Queryable, owner: string, key: string) =>
+  db.run('DELETE FROM idempotency_keys WHERE owner = ? AND key = ? AND status IS NULL', [
+    owner,
     key,
   ]);

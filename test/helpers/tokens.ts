@@ -21,6 +21,7 @@ export async function createToken(
 export function withToken(ctx: TestContext, token: string) {
   const auth = { Authorization: `Bearer ${token}` };
   return {
+    auth: auth.Authorization,
     get: (url: string) => request(ctx.app).get(url).set(auth),
     post: (url: string, body?: object) => request(ctx.app).post(url).set(auth).send(body),
     delete: (url: string) => request(ctx.app).delete(url).set(auth),

@@ -171,8 +171,8 @@ describe('Idempotency-Key on contact writes', () => {
       .update('POST /api/contacts\n{"channel":"phone"}')
       .digest('base64url');
     await ctx.db.run(
-      `INSERT INTO idempotency_keys (user_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)`,
-      [userId, k, fingerprint, new Date().toISOString()],
+      `INSERT INTO idempotency_keys (owner, key, fingerprint, created_at) VALUES (?, ?, ?, ?)`,
+      [`user:${userId}`, k, fingerprint, new Date().toISOString()],
     );
     const res = await u.agent.post('/api/contacts', { channel: 'phone' }, { 'Idempotency-Key': k });
     expect(res.status).toBe(409);

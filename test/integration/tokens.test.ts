@@ -289,6 +289,25 @@ describe('API tokens', () => {
       expect(contractError(res).id).toBe('explicit_times_forbidden');
     });
 
+    it('a retried POST with the same Idempotency-Key opens one contact; keys are the token own', async () => {
+      const body = call({ externalId: undefined });
+      const headers = { Authorization: phone.auth, 'Idempotency-Key': 'pbx-retry-1' };
+      const first = await request(ctx.app).post('/api/contacts').set(headers).send(body);
+      const again = await request(ctx.app).post('/api/contacts').set(headers).send(body);
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      // the same key from a person is theirs, not the token's
+      const agent = await signedIn(ctx, 'agent');
+      const mine = await agent.post(
+        '/api/contacts',
+        { channel: 'chat' },
+        { 'Idempotency-Key': 'pbx-retry-1' },
+      );
+      expect(mine.status).toBe(201);
+      expect(mine.body.data.id).not.toBe(first.body.data.id);
+    });
+
     it('a read-only token cannot open or close', async () => {
       const reader = withToken(ctx, (await createToken(admin, ['contacts:read'])).token);
       const res = await reader.post('/api/contacts', call());
