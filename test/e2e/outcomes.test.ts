@@ -117,9 +117,13 @@ describe('outcomes: undo, offline outbox, session expiry', () => {
     await typeAndWait('pasword reset link expired', /password/i);
     const id = await openContactId();
     await searchBox().press('ArrowDown');
+    // opening the article records it: its answer (which renews the session cookie) must be in
+    // before the cookies go, or it would bring the session back
+    const recorded = page.waitForResponse((r) => r.url().endsWith(`/api/contacts/${id}/opened`));
     await page.keyboard.press('Enter');
     const heading = pane().getByRole('heading', { level: 2 }).first();
     await pane().getByRole('heading', { name: 'Resolution' }).waitFor();
+    await recorded;
     const title = await heading.innerText();
     const url = page.url();
 
