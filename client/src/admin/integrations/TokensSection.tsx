@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorMessage, integrationsApi } from '../../api';
 import type { ApiToken, TokenScope } from '../../../../server/contract/types';
-import { TOKEN_SCOPES } from '../../../../server/contract/enums';
 import { Field } from '../../editor/Field';
+import { CodeChoices } from '../../ui/CodeChoices';
 import { CopyField } from '../../ui/CopyField';
 import { TableScroll } from '../../ui/TableScroll';
 import { formatDateTime } from '../../ui/format';
@@ -152,28 +152,13 @@ export function TokensSection({ onStatus }: { onStatus: (s: string) => void }) {
         >
           {(c) => <input {...c} value={name} onInput={(e) => setName(e.currentTarget.value)} />}
         </Field>
-        <fieldset class={`field${errors.scopes ? ' has-error' : ''}`}>
-          <legend>Scopes</legend>
-          {TOKEN_SCOPES.map((s) => (
-            <label key={s} class="checkbox">
-              <input
-                type="checkbox"
-                checked={scopes.includes(s)}
-                onChange={(e) =>
-                  setScopes((all) =>
-                    e.currentTarget.checked ? [...all, s] : all.filter((x) => x !== s),
-                  )
-                }
-              />{' '}
-              <code>{s}</code>: {SCOPE_HELP[s]}
-            </label>
-          ))}
-          {errors.scopes && (
-            <p class="field-error" role="alert">
-              {errors.scopes}
-            </p>
-          )}
-        </fieldset>
+        <CodeChoices
+          legend="Scopes"
+          options={SCOPE_HELP}
+          value={scopes}
+          onChange={setScopes}
+          error={errors.scopes}
+        />
         <Field name="token-days" label="Expires after (days)" error={errors.expiresInDays}>
           {(c) => (
             <input

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorMessage, integrationsApi } from '../../api';
 import type { Webhook, WebhookDelivery, WebhookEvent } from '../../../../server/contract/types';
-import { WEBHOOK_EVENTS } from '../../../../server/contract/enums';
 import { Field } from '../../editor/Field';
+import { CodeChoices } from '../../ui/CodeChoices';
 import { CopyField } from '../../ui/CopyField';
 import { formatDateTime } from '../../ui/format';
 import { TableScroll } from '../../ui/TableScroll';
@@ -132,28 +132,13 @@ export function WebhooksSection({ onStatus }: { onStatus: (s: string) => void })
             <input {...c} type="url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
           )}
         </Field>
-        <fieldset class={`field${errors.events ? ' has-error' : ''}`}>
-          <legend>Events</legend>
-          {WEBHOOK_EVENTS.map((ev) => (
-            <label key={ev} class="checkbox">
-              <input
-                type="checkbox"
-                checked={events.includes(ev)}
-                onChange={(e) =>
-                  setEvents((all) =>
-                    e.currentTarget.checked ? [...all, ev] : all.filter((x) => x !== ev),
-                  )
-                }
-              />{' '}
-              <code>{ev}</code>: {EVENT_HELP[ev]}
-            </label>
-          ))}
-          {errors.events && (
-            <p class="field-error" role="alert">
-              {errors.events}
-            </p>
-          )}
-        </fieldset>
+        <CodeChoices
+          legend="Events"
+          options={EVENT_HELP}
+          value={events}
+          onChange={setEvents}
+          error={errors.events}
+        />
         <button type="submit" class="button">
           Register webhook
         </button>
