@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api, errorMessage } from '../api';
-import { Field } from '../editor/Field';
+import { Field } from '../ui/Field';
 import { NewPasswordFields } from '../ui/NewPasswordFields';
 
 type Errors = Partial<Record<'current' | 'next' | 'confirm' | 'form', string>>;

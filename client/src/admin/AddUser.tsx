@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, errorMessage, usersApi } from '../api';
 import type { Department, InviteResult, InviteUser } from '../../../server/contract/types';
 import { ROLES } from '../../../server/contract/enums';
-import { Field } from '../editor/Field';
+import { Field } from '../ui/Field';
 import { CopyField } from '../ui/CopyField';
 import { roleLabel } from '../ui/format';
 

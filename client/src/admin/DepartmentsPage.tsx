@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, engineerApi, errorMessage } from '../api';
 import type { Department, DepartmentCreate, User } from '../../../server/contract/types';
-import { Field } from '../editor/Field';
+import { Field } from '../ui/Field';
 import { Message } from '../ui/Message';
 import { useDepartments } from '../ui/useDepartments';
 import { TableScroll } from '../ui/TableScroll';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, engineerApi, errorMessage } from '../api';
-import { Field } from '../editor/Field';
+import { Field } from '../ui/Field';
 import type { Settings, User } from '../../../server/contract/types';
 import { Message } from '../ui/Message';
 import { parseSetting, SETTINGS } from './settingsMeta';

@@ -1,6 +1,6 @@
 import { ARTICLE_FIELDS } from '../../../server/contract/articleFields';
 import type { Department } from '../../../server/contract/types';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { fieldLabels as L } from './formModel';
 import { MarkdownField } from './MarkdownField';
 import type { FieldName, FormValues } from './formModel';

@@ -9,7 +9,7 @@ import { ArticleFields } from './ArticleFields';
 import { ConflictNotice } from './ConflictNotice';
 import { DraftNotice } from './DraftNotice';
 import { EditorNotices } from './EditorNotices';
-import { controlId } from './Field';
+import { controlId } from '../ui/Field';
 import { formFieldFor, fromArticle, localErrors, toCreateBody, toPatchBody } from './formModel';
 import type { FieldName, FormValues } from './formModel';
 import { clearDraft } from './localDraft';

@@ -1,4 +1,4 @@
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { usePreview } from './usePreview';
 
 interface Props {

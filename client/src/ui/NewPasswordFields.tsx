@@ -1,4 +1,4 @@
-import { Field } from '../editor/Field';
+import { Field } from './Field';
 import { PASSWORD_HINT } from './passwordRules';
 
 interface Props {

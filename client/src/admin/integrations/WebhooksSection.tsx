@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorMessage, integrationsApi } from '../../api';
 import type { Webhook, WebhookDelivery, WebhookEvent } from '../../../../server/contract/types';
-import { Field } from '../../editor/Field';
+import { Field } from '../../ui/Field';
 import { CodeChoices } from '../../ui/CodeChoices';
 import { CopyField } from '../../ui/CopyField';
 import { formatDateTime } from '../../ui/format';
