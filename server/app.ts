@@ -62,8 +62,10 @@ export const SESSION_COOKIE = 'firstcall.sid';
 export function createApp(deps: AppDeps): express.Express {
   const { config, db, search, logger } = deps;
   const metrics = deps.metrics ?? new Metrics();
-  if (config.metricsToken && !deps.metrics) metrics.collectProcessMetrics();
-  watchOperations(metrics, db, search);
+  // nothing is measured on the request path unless /metrics is served to someone
+  const measured = config.metricsToken !== null;
+  if (measured && !deps.metrics) metrics.collectProcessMetrics();
+  if (measured) watchOperations(metrics, db, search);
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -94,7 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );
-  app.use(timeRequests(metrics));
+  if (measured) app.use(timeRequests(metrics));
   // text and JSON go out gzip- or brotli-compressed when the browser asks (search results too)
   app.use(compression());
   app.use(healthRouter(db));
@@ -158,6 +160,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/stats', statsRouter(db));
   app.use('/api', adminRouter(db));
   const searched = (tookMs: number, total: number) => {
+    if (!measured) return;
     metrics.searchDuration.observe(tookMs / 1000);
     if (total === 0) metrics.zeroResults.inc();
   };
